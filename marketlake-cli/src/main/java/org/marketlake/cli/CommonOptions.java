@@ -1,0 +1,34 @@
+package org.marketlake.cli;
+
+import java.nio.file.Path;
+import org.marketlake.core.Lake;
+import picocli.CommandLine.Option;
+
+/** Options every subcommand takes: {@code @Mixin CommonOptions common;}. */
+public final class CommonOptions {
+    @Option(names = "--root", paramLabel = "DIR", description = "Lake root (default: $MARKETLAKE_ROOT, else data/parquet).")
+    Path root;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    public Path root() {
+        return root != null ? root : Lake.defaultRoot();
+    }
+
+    public Lake lake() {
+        return Lake.open(root());
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** Progress goes to stderr only when it is a terminal and --quiet is not given. */
+    public org.marketlake.core.Progress progress(java.io.PrintWriter err) {
+        return quiet || System.console() == null ? org.marketlake.core.Progress.NONE : new TerminalProgress(err);
+    }
+}

@@ -1,0 +1,63 @@
+package org.marketlake.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.marketlake.core.MarketLakeException;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become exit codes: 0 ok, 1 data problem, 2 usage or configuration error.
+ * Prints one line naming what and where; the stack trace only with {@code --verbose}.
+ */
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+    static final int OK = 0;
+    static final int DATA = 1;
+    static final int USAGE = 2;
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean verbose = parseResult != null && isVerbose(parseResult);
+        int code;
+        String message;
+        if (exception instanceof MarketLakeException known) {
+            code = known.exitCode();
+            message = known.getMessage();
+        } else if (exception instanceof UncheckedIOException io) {
+            code = DATA;
+            message = io.getCause() == null ? io.getMessage() : io.getCause().toString();
+        } else {
+            code = DATA;
+            message = "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
+                    + (verbose ? "" : " (run with --verbose for the stack trace)");
+        }
+        err.println("marketlake: " + oneLine(message));
+        if (verbose) {
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    static int usageError(CommandLine.ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("marketlake: " + oneLine(exception.getMessage()));
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "failed" : message.replace('\n', ' ').replace('\r', ' ').strip();
+    }
+}

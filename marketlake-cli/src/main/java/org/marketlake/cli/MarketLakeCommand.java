@@ -1,0 +1,43 @@
+package org.marketlake.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level command. A new subcommand is one class in this package (or a sub-package) added to the list
+ * below; it does its work through the library, prints through {@code spec.commandLine().getOut()}, and lets
+ * exceptions reach {@link ExitCodes}, the one place that maps them to exit codes.
+ */
+@Command(
+        name = "marketlake",
+        mixinStandardHelpOptions = true,
+        versionProvider = MarketLakeCommand.Version.class,
+        description = "A market-data lake: validated, atomic Parquet month files; ingest; queries; SQL; forecasting.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class MarketLakeCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new MarketLakeCommand());
+        commandLine.setExecutionExceptionHandler(new ExitCodes());
+        commandLine.setParameterExceptionHandler(ExitCodes::usageError);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = MarketLakeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"marketlake " + (version == null ? "0.1.0-SNAPSHOT" : version)};
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.marketlake.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.marketlake.core.model.DataKind;
+import org.marketlake.core.model.Frame;
+import org.marketlake.core.model.Period;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.core.model.TimeRange;
+import org.marketlake.core.sql.LakeSql;
+import org.marketlake.core.store.LakeStore;
+
+/**
+ * The lake: one folder of ZSTD Parquet files, one per kind, symbol and month (year for daily bars). The entry
+ * point of the library; everything that reads or writes lake data goes through here.
+ *
+ * <pre>{@code
+ * Lake lake = Lake.open(Path.of("data/parquet"));
+ * WriteResult result = lake.write(frame);                  // validated, merged, atomically published
+ * Frame day = lake.read(DataKind.bars(Timeframe.M1), Symbol.of("AAPL"), range, List.of("timestamp", "close"));
+ * }</pre>
+ */
+public interface Lake {
+
+    /** Opens (does not create) the lake at {@code root}; folders are made on the first write. */
+    static Lake open(Path root) {
+        return LakeStore.open(root);
+    }
+
+    /** {@code MARKETLAKE_ROOT} if set, else {@code data/parquet}. */
+    static Path defaultRoot() {
+        String fromEnvironment = System.getenv("MARKETLAKE_ROOT");
+        return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "data/parquet" : fromEnvironment);
+    }
+
+    Path root();
+
+    /** Where the file of {@code kind}, {@code symbol} and {@code period} lives (whether or not it exists). */
+    Path pathOf(DataKind kind, Symbol symbol, Period period);
+
+    /**
+     * Validates {@code frame} (all rows, before anything touches disk), splits it into its month (or year)
+     * files and merges each into the lake: new timestamps are added, existing ones with different values
+     * replaced (last write wins), identical rows left alone. Duplicate timestamps inside {@code frame} are refused.
+     */
+    WriteResult write(Frame frame);
+
+    /** As {@link #write(Frame)}, but a later row in {@code frame} wins over an earlier one with the same timestamp. */
+    WriteResult writeLastWins(Frame frame);
+
+    /** Rows with {@code range.start <= timestamp <= range.end}, sorted, reading only {@code columns} (all when empty). */
+    Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns);
+
+    /** Every data file of the lake, sorted by kind, symbol and period. */
+    List<LakeFile> files();
+
+    /** The files of one kind and symbol, sorted by period. */
+    List<LakeFile> files(DataKind kind, Symbol symbol);
+
+    /** The symbols with at least one file of {@code kind}. */
+    List<Symbol> symbols(DataKind kind);
+
+    /**
+     * Re-checks files (every file of the lake when {@code paths} is empty) against their names, schemas,
+     * metadata and the write rules; returns one line per problem, empty when all is well.
+     */
+    List<String> validate(List<Path> paths);
+
+    /** DuckDB over the whole lake, with one view per kind; close it when done. */
+    LakeSql sql();
+}
