@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = MarketLakeCommand.Version.class,
         description = "A market-data lake: validated, atomic Parquet month files; ingest; queries; SQL; forecasting.",
         subcommands = {
+            IngestCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements Runnable {
