@@ -1,0 +1,34 @@
+package org.marketlake.ingest.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.marketlake.core.DataException;
+
+/** Reads one input file of any supported format into a {@link RowSink}. */
+public final class Inputs {
+    private Inputs() {}
+
+    /**
+     * Reads {@code file} (format from its name, see {@link InputFormat}) and delivers its rows, in file order.
+     *
+     * @throws org.marketlake.core.UsageException for timestamps the flags do not cover (no offset, no epoch unit)
+     * @throws DataException for a file that cannot be read or lacks a required column
+     */
+    public static void read(Path file, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) {
+        InputFormat format = InputFormat.of(file);
+        if (format == InputFormat.PARQUET) {
+            ParquetInput.read(file, layout, mapping, timestamps, sink);
+            return;
+        }
+        try (InputStream bytes = InputFormat.open(file)) {
+            switch (format) {
+                case CSV -> CsvInput.read(file, bytes, layout, mapping, timestamps, sink);
+                case JSON_LINES -> JsonLinesInput.read(file, bytes, layout, mapping, timestamps, sink);
+                case PARQUET -> throw new IllegalStateException("handled above");
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.marketlake.ingest.input;
+
+import org.marketlake.core.UsageException;
+
+/**
+ * Turns the text fields of one row into values and hands them to the sink, or rejects the row with the first
+ * thing wrong with it. Shared by the text readers so every format applies the same rules.
+ */
+final class RowParser {
+    private final RecordLayout layout;
+    private final TimestampParser timestamps;
+    private final RowSink sink;
+    private final String file;
+    private final double[] numbers;
+
+    RowParser(RecordLayout layout, TimestampParser timestamps, RowSink sink, String file) {
+        this.layout = layout;
+        this.timestamps = timestamps;
+        this.sink = sink;
+        this.file = file;
+        this.numbers = new double[layout.numbers().size()];
+    }
+
+    /** Parses a timestamp; the row is rejected (and {@code Long.MIN_VALUE} returned) when it cannot be. */
+    long timestamp(String text, long line) {
+        if (text == null || text.isBlank()) {
+            sink.reject(Reason.MISSING_VALUE, line, "timestamp is empty");
+            return Long.MIN_VALUE;
+        }
+        try {
+            return timestamps.parse(text);
+        } catch (UsageException e) {
+            throw withPlace(e, line);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + text);
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** An integer timestamp (JSON number, Parquet integer column) in the configured epoch unit. */
+    long timestampFromEpoch(long value, long line) {
+        try {
+            return timestamps.fromEpoch(value);
+        } catch (UsageException e) {
+            throw withPlace(e, line);
+        } catch (ArithmeticException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + value);
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** Sets number {@code index} from text; false (row rejected) when a required one is empty or none parses. */
+    boolean number(int index, String text, long line) {
+        if (text == null || text.isBlank()) {
+            if (layout.required(index)) {
+                sink.reject(Reason.MISSING_VALUE, line, layout.numbers().get(index) + " is empty");
+                return false;
+            }
+            numbers[index] = Double.NaN;
+            return true;
+        }
+        try {
+            numbers[index] = Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            sink.reject(Reason.BAD_NUMBER, line, layout.numbers().get(index) + " " + text);
+            return false;
+        }
+    }
+
+    void number(int index, double value) {
+        numbers[index] = value;
+    }
+
+    void accept(long timestampMicros, String text, long line) {
+        sink.accept(timestampMicros, numbers, text, line);
+    }
+
+    UsageException withPlace(UsageException e, long line) {
+        return new UsageException(e.getMessage() + " [file=" + file + ", line=" + line + "]", e);
+    }
+}
