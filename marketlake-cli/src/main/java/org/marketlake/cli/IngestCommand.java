@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             org.marketlake.cli.ingest.IngestTradesCommand.class,
             org.marketlake.cli.ingest.IngestQuotesCommand.class,
+            org.marketlake.cli.lake.IngestBarsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IngestCommand implements Runnable {
