@@ -1,6 +1,5 @@
 package org.marketlake.ingest;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ public record IngestReport(long files, long rowsRead, long rowsAccepted, Rejecti
         return rowsRead - rowsAccepted;
     }
 
-    /** The summary the command prints, one line each; paths relative to {@code root}. */
-    public List<String> summary(Path root) {
+    /** What was read, one line each: files, rows read, accepted, rejected, and each reason with its first examples. */
+    public List<String> readSummary() {
         List<String> lines = new ArrayList<>();
         lines.add("files read: " + files);
         lines.add("rows read: " + rowsRead);
@@ -36,25 +35,11 @@ public record IngestReport(long files, long rowsRead, long rowsAccepted, Rejecti
             rejections.examples(reason).forEach(example -> examples.add(example.toString()));
             lines.add("  " + reason.label() + ": " + rejections.count(reason) + " (first: " + examples + ")");
         }
-        lines.addAll(fileLines(root, written));
         return lines;
     }
 
-    /** One line per lake file written: {@code bars/1m/IBM.2013-10.parquet: added 453, replaced 0, unchanged 0 (453 rows in file)}. */
-    public static List<String> fileLines(Path root, Map<String, WriteResult> written) {
-        List<String> lines = new ArrayList<>();
-        Path base = root.toAbsolutePath().normalize();
-        for (WriteResult result : written.values()) {
-            for (WriteResult.FileWrite file : result.files()) {
-                Path path = file.path().toAbsolutePath().normalize();
-                Path shown = path.startsWith(base) ? base.relativize(path) : path;
-                lines.add(shown + ": added " + file.added() + ", replaced " + file.replaced() + ", unchanged " + file.unchanged()
-                        + " (" + file.rowsAfter() + " rows in file)");
-            }
-        }
-        if (lines.isEmpty()) {
-            lines.add("nothing written");
-        }
-        return lines;
+    /** Every file written, all kinds together, in the order written. */
+    public WriteResult writes() {
+        return WriteResult.combine(List.copyOf(written.values()));
     }
 }

@@ -3,6 +3,7 @@ package org.marketlake.cli.ingest;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.lake.WriteSummary;
 import org.marketlake.core.Lake;
 import org.marketlake.ingest.Ingest;
 import org.marketlake.ingest.IngestReport;
@@ -31,7 +32,8 @@ public final class IngestQuotesCommand implements Callable<Integer> {
         Lake lake = common.lake();
         IngestReport report = Ingest.quotes(lake, input.options(RecordLayout.QUOTES).progress(common.progress(err)));
         PrintWriter out = spec.commandLine().getOut();
-        report.summary(lake.root()).forEach(out::println);
+        report.readSummary().forEach(out::println);
+        WriteSummary.print(out, common.root(), report.writes());
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.lake.WriteSummary;
 import org.marketlake.core.Lake;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.ingest.Ingest;
@@ -52,7 +53,8 @@ public final class IngestTradesCommand implements Callable<Integer> {
         Lake lake = common.lake();
         IngestReport report = Ingest.trades(lake, options);
         PrintWriter out = spec.commandLine().getOut();
-        report.summary(lake.root()).forEach(out::println);
+        report.readSummary().forEach(out::println);
+        WriteSummary.print(out, common.root(), report.writes());
         return 0;
     }
 }

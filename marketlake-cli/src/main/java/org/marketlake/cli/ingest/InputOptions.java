@@ -1,16 +1,15 @@
 package org.marketlake.cli.ingest;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
-import org.marketlake.core.UsageException;
 import org.marketlake.core.model.Symbol;
+import org.marketlake.core.time.EpochUnit;
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.ingest.IngestOptions;
 import org.marketlake.ingest.input.ColumnMapping;
-import org.marketlake.ingest.input.EpochUnit;
 import org.marketlake.ingest.input.InputFiles;
+import org.marketlake.ingest.input.InputTimestamps;
 import org.marketlake.ingest.input.RecordLayout;
-import org.marketlake.ingest.input.TimestampParser;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,18 +34,11 @@ public final class InputOptions {
     List<String> files;
 
     IngestOptions options(RecordLayout layout) {
-        ZoneId tz = null;
-        if (zone != null) {
-            try {
-                tz = ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                throw new UsageException("unknown time zone [value=" + zone + "]: use a region such as America/New_York or UTC");
-            }
-        }
+        ZoneId tz = TimestampParser.zone(zone);
         EpochUnit unit = epochUnit == null ? null : EpochUnit.parse(epochUnit);
         IngestOptions options = IngestOptions.of(Symbol.of(symbol), InputFiles.expand(files))
                 .mapping(ColumnMapping.parse(map).checkedFor(layout))
-                .timestamps(TimestampParser.of(tz, unit));
+                .timestamps(InputTimestamps.of(tz, unit));
         return strict ? options.strict() : options;
     }
 }

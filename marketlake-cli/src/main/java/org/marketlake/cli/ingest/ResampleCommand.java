@@ -1,31 +1,23 @@
 package org.marketlake.cli.ingest;
 
-import java.io.PrintWriter;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.lake.WriteSummary;
 import org.marketlake.core.DataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.LakeFile;
 import org.marketlake.core.UsageException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.model.DataKind;
-import org.marketlake.core.model.Micros;
-import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
-import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.ingest.IngestReport;
+import org.marketlake.core.query.Selection;
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.ingest.aggregate.Rollup;
 import org.marketlake.ingest.aggregate.Session;
-import org.marketlake.ingest.input.TimestampParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +40,7 @@ public final class ResampleCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, split = ",", paramLabel = "TF", description = "Target timeframe(s): 1m, 5m, 15m, 1h, 1d.")
     List<String> to;
 
-    @Option(names = "--start", paramLabel = "T", description = "First instant (ISO-8601 with Z or an offset, or a UTC date).")
+    @Option(names = "--start", paramLabel = "T", description = "First instant (ISO-8601 with Z or an offset, or a date).")
     String start;
 
     @Option(names = "--end", paramLabel = "T", description = "Last instant, inclusive (a bare date covers that whole day).")
@@ -56,6 +48,9 @@ public final class ResampleCommand implements Callable<Integer> {
 
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "One UTC month instead of --start/--end.")
     String month;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of --start/--end values without an offset.")
+    String zone;
 
     @Option(names = "--session", paramLabel = "regular|extended|utc", defaultValue = "regular",
             description = "Daily bars cover 09:30-16:00 New York (regular, default), 04:00-20:00 (extended) or the UTC day (utc).")
@@ -80,54 +75,18 @@ public final class ResampleCommand implements Callable<Integer> {
         }
         Session daily = Session.parse(session);
         Lake lake = common.lake();
-        Map<String, WriteResult> written = new LinkedHashMap<>();
-        if (month != null) {
-            if (start != null || end != null) {
-                throw new UsageException("give either --month or --start/--end, not both");
-            }
-            TimeRange range = TimeRange.of(new Period.Month(parseMonth(month)));
-            written.put("bars", Rollup.fromStoredSeconds(lake, sym, targets, range, daily));
-        } else if (start != null || end != null) {
-            if (start == null || end == null) {
-                throw new UsageException("--start and --end go together (or use --month YYYY-MM)");
-            }
-            TimeRange range = new TimeRange(instant(start, false), instant(end, true));
-            written.put("bars", Rollup.fromStoredSeconds(lake, sym, targets, range, daily));
-        } else {
+        WriteResult written;
+        if (month == null && start == null && end == null) {
             List<LakeFile> files = lake.files(DataKind.bars(Timeframe.S1), sym);
             if (files.isEmpty()) {
-                throw new DataException("no 1s bars stored for " + sym + " [root=" + lake.root() + "]: ingest trades first");
+                throw new DataException("no 1s bars stored for " + sym + " [root=" + common.root() + "]: ingest trades first");
             }
-            written.put("bars", Rollup.fromStoredSeconds(lake, sym, targets, files.stream().map(LakeFile::period).toList(), daily));
+            written = Rollup.fromStoredSeconds(lake, sym, targets, files.stream().map(LakeFile::period).toList(), daily);
+        } else {
+            Selection selection = Selection.fromOptions(month, null, start, end, TimestampParser.zone(zone));
+            written = Rollup.fromStoredSeconds(lake, sym, targets, selection.range(), daily);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        IngestReport.fileLines(lake.root(), written).forEach(out::println);
+        WriteSummary.print(spec.commandLine().getOut(), common.root(), written);
         return 0;
-    }
-
-    private static YearMonth parseMonth(String text) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("bad --month [value=" + text + "]: use YYYY-MM, for example 2024-01");
-        }
-    }
-
-    /** ISO-8601 with an offset, or a bare UTC date: its first microsecond, or its last for an end. */
-    private static long instant(String text, boolean isEnd) {
-        if (text.length() == 10) {
-            try {
-                LocalDate date = LocalDate.parse(text);
-                long startOfDay = date.toEpochDay() * Micros.PER_DAY;
-                return isEnd ? startOfDay + Micros.PER_DAY - 1 : startOfDay;
-            } catch (DateTimeParseException e) {
-                throw new UsageException("bad date [value=" + text + "]: use YYYY-MM-DD or an ISO-8601 instant such as 2024-01-02T14:30:00Z");
-            }
-        }
-        try {
-            return TimestampParser.strict().parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("bad instant [value=" + text + "]: use YYYY-MM-DD or an ISO-8601 instant such as 2024-01-02T14:30:00Z");
-        }
     }
 }

@@ -18,7 +18,7 @@ import org.marketlake.core.UsageException;
 final class CsvInput {
     private CsvInput() {}
 
-    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps,
+    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps,
             RowSink sink) throws IOException {
         char separator = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(".tsv") ? '\t' : ',';
         Reader text = new InputStreamReader(bytes, StandardCharsets.UTF_8);

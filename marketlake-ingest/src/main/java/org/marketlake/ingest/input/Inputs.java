@@ -15,7 +15,7 @@ public final class Inputs {
      * @throws org.marketlake.core.UsageException for timestamps the flags do not cover (no offset, no epoch unit)
      * @throws DataException for a file that cannot be read or lacks a required column
      */
-    public static void read(Path file, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) {
+    public static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
         InputFormat format = InputFormat.of(file);
         if (format == InputFormat.PARQUET) {
             ParquetInput.read(file, layout, mapping, timestamps, sink);

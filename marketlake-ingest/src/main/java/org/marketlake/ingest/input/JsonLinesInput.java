@@ -45,7 +45,7 @@ final class JsonLinesInput {
         }
     }
 
-    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps,
+    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps,
             RowSink sink) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
         RowParser parser = new RowParser(layout, timestamps, sink, file.toString());

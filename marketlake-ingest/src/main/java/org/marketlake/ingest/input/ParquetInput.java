@@ -4,13 +4,10 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.marketlake.core.DataException;
-import org.marketlake.core.model.Micros;
 import org.marketlake.core.sql.LakeSql;
 
 /**
@@ -35,7 +32,7 @@ final class ParquetInput {
         TEXT
     }
 
-    static void read(Path file, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) {
+    static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
         String source = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
         try (LakeSql sql = LakeSql.inMemory()) {
             // Streaming: without it the JDBC driver materialises the whole result before the first row.
@@ -87,7 +84,7 @@ final class ParquetInput {
     }
 
     private static void stream(LakeSql sql, String query, TimestampKind kind, boolean[] numeric, RecordLayout layout,
-            TimestampParser timestamps, RowSink sink, Path file) throws SQLException {
+            InputTimestamps timestamps, RowSink sink, Path file) throws SQLException {
         RowParser parser = new RowParser(layout, timestamps, sink, file.toString());
         int numbers = numeric.length;
         try (Statement statement = sql.connection().createStatement(); ResultSet rows = statement.executeQuery(query)) {
@@ -107,8 +104,8 @@ final class ParquetInput {
                         timestamp = switch (kind) {
                             case INSTANT_MICROS -> raw;
                             case INSTANT_NANOS -> Math.floorDiv(raw, 1000L);
-                            case LOCAL_MICROS -> local(raw, timestamps);
-                            case LOCAL_NANOS -> local(Math.floorDiv(raw, 1000L), timestamps);
+                            case LOCAL_MICROS -> timestamps.fromWallClock(raw);
+                            case LOCAL_NANOS -> timestamps.fromWallClock(Math.floorDiv(raw, 1000L));
                             case INTEGER -> parser.timestampFromEpoch(raw, row);
                             case TEXT -> throw new IllegalStateException("handled above");
                         };
@@ -134,15 +131,6 @@ final class ParquetInput {
                 parser.accept(timestamp, CsvInput.emptyToNull(rows.getString(numbers + 2)), row);
             }
         }
-    }
-
-    /** A zone-less timestamp: UTC, or local time in the {@code --tz} zone when one is given. */
-    private static long local(long microsAsUtc, TimestampParser timestamps) {
-        if (timestamps.zone() == null) {
-            return microsAsUtc;
-        }
-        LocalDateTime local = LocalDateTime.ofInstant(Micros.toInstant(microsAsUtc), ZoneOffset.UTC);
-        return timestamps.fromLocal(local, local.toString());
     }
 
     private static TimestampKind timestampKind(String type, Path file, String column) {

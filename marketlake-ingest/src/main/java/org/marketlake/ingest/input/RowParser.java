@@ -8,12 +8,12 @@ import org.marketlake.core.UsageException;
  */
 final class RowParser {
     private final RecordLayout layout;
-    private final TimestampParser timestamps;
+    private final InputTimestamps timestamps;
     private final RowSink sink;
     private final String file;
     private final double[] numbers;
 
-    RowParser(RecordLayout layout, TimestampParser timestamps, RowSink sink, String file) {
+    RowParser(RecordLayout layout, InputTimestamps timestamps, RowSink sink, String file) {
         this.layout = layout;
         this.timestamps = timestamps;
         this.sink = sink;

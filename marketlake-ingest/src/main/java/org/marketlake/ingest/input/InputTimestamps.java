@@ -1,0 +1,178 @@
+package org.marketlake.ingest.input;
+
+import java.time.ZoneId;
+import org.marketlake.core.UsageException;
+import org.marketlake.core.time.EpochUnit;
+import org.marketlake.core.time.TimestampParser;
+
+/**
+ * Input timestamps to epoch microseconds, by the lake's rules ({@link TimestampParser}: an offset or
+ * {@code --tz}, integers only with {@code --epoch-unit}, finer than microseconds floored), with a hand-rolled
+ * fast path for the common case, {@code YYYY-MM-DD[T ]HH:MM:SS[.fraction](Z|+HH:MM|+HHMM|+HH)}: this runs
+ * once per input row, and java.time's formatters cost ten times as much. Anything else goes to the lake's parser.
+ * A missing offset or unit is a {@link UsageException} (the whole ingest stops, exit 2); text that is no
+ * timestamp is an {@link IllegalArgumentException} (the row is rejected).
+ */
+public final class InputTimestamps {
+    private final ZoneId zone;
+    private final EpochUnit unit;
+    private final TimestampParser general;
+
+    private InputTimestamps(ZoneId zone, EpochUnit unit) {
+        this.zone = zone;
+        this.unit = unit;
+        this.general = TimestampParser.of(zone, unit);
+    }
+
+    /** Offsets required, integers refused. */
+    public static InputTimestamps strict() {
+        return new InputTimestamps(null, null);
+    }
+
+    /** @param zone what offset-less timestamps mean, or null; @param unit what integers count, or null */
+    public static InputTimestamps of(ZoneId zone, EpochUnit unit) {
+        return new InputTimestamps(zone, unit);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public EpochUnit unit() {
+        return unit;
+    }
+
+    /** Epoch microseconds of {@code text}. */
+    public long parse(String text) {
+        long fast = fastIso(text);
+        return fast != NOT_FAST ? fast : general.parse(text);
+    }
+
+    /** An integer epoch value (a JSON number, a Parquet integer column), in the configured unit. */
+    public long fromEpoch(long value) {
+        if (unit == null) {
+            throw new UsageException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
+        }
+        return unit.toMicros(value);
+    }
+
+    /** A zone-less date-time given as microseconds since 1970-01-01T00:00 on the wall clock: in {@code --tz}, else UTC. */
+    public long fromWallClock(long wallMicros) {
+        if (zone == null) {
+            return wallMicros;
+        }
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(wallMicros, 1_000_000L),
+                (int) Math.floorMod(wallMicros, 1_000_000L) * 1000, java.time.ZoneOffset.UTC);
+        return org.marketlake.core.model.Micros.of(local.atZone(zone).toInstant());
+    }
+
+    private static final long NOT_FAST = Long.MIN_VALUE;
+
+    /** The fast path: the instant, or {@link #NOT_FAST} for anything but date, time and explicit offset. */
+    private static long fastIso(String s) {
+        int length = s.length();
+        if (length < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return NOT_FAST;
+        }
+        char separator = s.charAt(10);
+        if (separator != 'T' && separator != ' ') {
+            return NOT_FAST;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return NOT_FAST;
+        }
+        int at = 19;
+        long micros = 0;
+        if (at < length && s.charAt(at) == '.') {
+            at++;
+            int start = at;
+            while (at < length && s.charAt(at) >= '0' && s.charAt(at) <= '9') {
+                if (at - start < 6) {
+                    micros = micros * 10 + (s.charAt(at) - '0');
+                }
+                at++;
+            }
+            int count = at - start;
+            if (count == 0) {
+                return NOT_FAST;
+            }
+            for (int i = count; i < 6; i++) {
+                micros *= 10;
+            }
+        }
+        int offsetSeconds = offset(s, at);
+        if (offsetSeconds == Integer.MIN_VALUE) {
+            return NOT_FAST;
+        }
+        long seconds = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return seconds * 1_000_000L + micros;
+    }
+
+    /** Seconds east of UTC of {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM} (or minus) ending the text; MIN_VALUE if none. */
+    private static int offset(String s, int at) {
+        int rest = s.length() - at;
+        if (rest == 1 && s.charAt(at) == 'Z') {
+            return 0;
+        }
+        char sign = rest > 0 ? s.charAt(at) : ' ';
+        if (sign != '+' && sign != '-') {
+            return Integer.MIN_VALUE;
+        }
+        int hours;
+        int minutes = 0;
+        if (rest == 3) {
+            hours = digits(s, at + 1, 2);
+        } else if (rest == 5) {
+            hours = digits(s, at + 1, 2);
+            minutes = digits(s, at + 3, 2);
+        } else if (rest == 6 && s.charAt(at + 3) == ':') {
+            hours = digits(s, at + 1, 2);
+            minutes = digits(s, at + 4, 2);
+        } else {
+            return Integer.MIN_VALUE;
+        }
+        if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+            return Integer.MIN_VALUE;
+        }
+        int total = hours * 3600 + minutes * 60;
+        return sign == '-' ? -total : total;
+    }
+
+    /** The decimal value of {@code count} digits at {@code from}, or -1 when one is not a digit. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    static long daysFromCivil(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+}
