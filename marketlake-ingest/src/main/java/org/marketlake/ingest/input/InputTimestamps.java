@@ -84,9 +84,12 @@ public final class InputTimestamps {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
             return NOT_FAST;
+        }
+        // Refused here rather than handed on: java.time's lenient resolver would turn February 30 into the 29th.
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+            throw new IllegalArgumentException("date or time out of range: " + s);
         }
         int at = 19;
         long micros = 0;
