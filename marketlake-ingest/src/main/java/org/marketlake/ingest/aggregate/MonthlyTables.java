@@ -32,22 +32,24 @@ import org.marketlake.core.model.Period;
 final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
     /** Bytes a table spends per second, for turning a heap share into a budget. */
     private static final long BYTES_PER_ENTRY = 140;
-    private static final int CHECK_EVERY = 1 << 16;
+    private static final long CHECK_EVERY = 1 << 16;
 
     private final Supplier<T> factory;
     private final long budget;
+    private final long checkEvery;
     private final TreeMap<Long, T> tables = new TreeMap<>();
     private final TreeSet<Long> spilled = new TreeSet<>();
     private Path spillFolder;
     private long currentStart = 1;
     private long currentEnd = 0;
     private T current;
-    private int sinceCheck;
+    private long sinceCheck;
     private long spills;
 
     MonthlyTables(Supplier<T> factory, long budget) {
         this.factory = factory;
         this.budget = budget;
+        this.checkEvery = Math.max(1, Math.min(CHECK_EVERY, budget / 4));
     }
 
     /** A quarter of the heap's limit, in seconds of partial results. */
@@ -57,7 +59,7 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
 
     /** The table of the month holding {@code micros}; checks the memory budget now and then. */
     T tableFor(long micros) {
-        if (++sinceCheck >= CHECK_EVERY) {
+        if (++sinceCheck >= checkEvery) {
             sinceCheck = 0;
             spillIfOverBudget();
         }

@@ -119,6 +119,11 @@ public final class QuoteReducer implements AutoCloseable {
         return frames.isEmpty() ? Frame.empty(DataKind.QUOTES, symbol) : Frame.concat(frames);
     }
 
+    /** How many times partial results went to disk (for tests). */
+    long spills() {
+        return months.spills();
+    }
+
     @Override
     public void close() {
         months.close();

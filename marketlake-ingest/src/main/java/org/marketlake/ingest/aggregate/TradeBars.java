@@ -122,6 +122,11 @@ public final class TradeBars implements AutoCloseable {
         return frames.isEmpty() ? Frame.empty(TradeSeconds.KIND, symbol) : Frame.concat(frames);
     }
 
+    /** How many times partial results went to disk (for tests). */
+    long spills() {
+        return months.spills();
+    }
+
     /** Deletes any spill files; safe to call twice. */
     @Override
     public void close() {
