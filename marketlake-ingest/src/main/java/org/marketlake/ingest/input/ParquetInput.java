@@ -56,7 +56,8 @@ final class ParquetInput {
             String ts = quote(names.get(columns.timestamp()));
             select.add(switch (kind) {
                 case INSTANT_MICROS, LOCAL_MICROS -> "epoch_us(" + ts + ")";
-                case INSTANT_NANOS, LOCAL_NANOS -> "epoch_ns(" + ts + ")";
+                // The session zone is UTC, so the zone-less cast keeps the UTC wall clock, i.e. the instant.
+                case INSTANT_NANOS, LOCAL_NANOS -> "epoch_ns(CAST(" + ts + " AS TIMESTAMP_NS))";
                 case INTEGER -> "CAST(" + ts + " AS BIGINT)";
                 case TEXT -> "CAST(" + ts + " AS VARCHAR)";
             });
@@ -134,8 +135,8 @@ final class ParquetInput {
     }
 
     private static TimestampKind timestampKind(String type, Path file, String column) {
-        if (type.startsWith("TIMESTAMP WITH TIME ZONE") || type.equals("TIMESTAMPTZ")) {
-            return TimestampKind.INSTANT_MICROS;
+        if (type.contains("WITH TIME ZONE") || type.startsWith("TIMESTAMPTZ")) {
+            return type.contains("_NS") ? TimestampKind.INSTANT_NANOS : TimestampKind.INSTANT_MICROS;
         }
         if (type.equals("TIMESTAMP_NS")) {
             return TimestampKind.LOCAL_NANOS;
