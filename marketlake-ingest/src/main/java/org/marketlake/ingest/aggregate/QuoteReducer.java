@@ -1,8 +1,5 @@
 package org.marketlake.ingest.aggregate;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.marketlake.core.DataException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -23,14 +20,10 @@ import org.marketlake.ingest.input.Reason;
  * }
  * }</pre>
  */
-public final class QuoteReducer implements AutoCloseable {
-    private final Symbol symbol;
-    private final MonthlyTables<QuoteSeconds> months;
-    private long accepted;
+public final class QuoteReducer extends SecondsAccumulator<QuoteSeconds, QuoteReducer> {
 
     private QuoteReducer(Symbol symbol, long budget) {
-        this.symbol = symbol;
-        this.months = new MonthlyTables<>(QuoteSeconds::new, budget);
+        super(symbol, DataKind.QUOTES, new MonthlyTables<>(QuoteSeconds::new, budget));
     }
 
     public static QuoteReducer create(Symbol symbol) {
@@ -82,10 +75,6 @@ public final class QuoteReducer implements AutoCloseable {
         return null;
     }
 
-    public Symbol symbol() {
-        return symbol;
-    }
-
     /** Offers one quote; returns why it was rejected, or null when it was taken. */
     public Reason add(long timestampMicros, double bid, double ask, double bidSize, double askSize, String exchange) {
         Reason problem = check(bid, ask, bidSize, askSize);
@@ -95,37 +84,5 @@ public final class QuoteReducer implements AutoCloseable {
         months.tableFor(timestampMicros).offer(timestampMicros, bid, ask, bidSize, askSize, exchange);
         accepted++;
         return null;
-    }
-
-    public long accepted() {
-        return accepted;
-    }
-
-    /** Takes over the quotes of {@code later}, as if they had been offered after this one's own. */
-    public void mergeLater(QuoteReducer later) {
-        months.mergeLater(later.months);
-        accepted += later.accepted;
-        later.accepted = 0;
-    }
-
-    /** Hands over the quotes one UTC month at a time, in month order, and empties this reducer. */
-    public void forEachMonth(Consumer<Frame> action) {
-        months.finish((month, table) -> action.accept(table.toFrame(symbol)));
-    }
-
-    public Frame toFrame() {
-        List<Frame> frames = new ArrayList<>();
-        forEachMonth(frames::add);
-        return frames.isEmpty() ? Frame.empty(DataKind.QUOTES, symbol) : Frame.concat(frames);
-    }
-
-    /** How many times partial results went to disk (for tests). */
-    long spills() {
-        return months.spills();
-    }
-
-    @Override
-    public void close() {
-        months.close();
     }
 }

@@ -13,7 +13,6 @@ import org.marketlake.core.UsageException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
-import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
@@ -251,10 +250,5 @@ public final class Rollup {
         if (timeframe == Timeframe.S1) {
             throw new UsageException("roll-ups go from 1s to a coarser timeframe: use --to 1m, 5m, 15m, 1h or 1d");
         }
-    }
-
-    /** Position of {@code name} in the schema of {@code timeframe}, for callers building frames by hand. */
-    static int column(Timeframe timeframe, String name) {
-        return LakeSchema.of(DataKind.bars(timeframe)).index(name);
     }
 }

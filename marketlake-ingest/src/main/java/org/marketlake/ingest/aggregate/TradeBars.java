@@ -1,8 +1,5 @@
 package org.marketlake.ingest.aggregate;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.marketlake.core.DataException;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
@@ -24,14 +21,10 @@ import org.marketlake.ingest.input.Reason;
  * }</pre>
  * Memory is bounded: partial bars beyond about a quarter of the heap spill to temporary files.
  */
-public final class TradeBars implements AutoCloseable {
-    private final Symbol symbol;
-    private final MonthlyTables<TradeSeconds> months;
-    private long accepted;
+public final class TradeBars extends SecondsAccumulator<TradeSeconds, TradeBars> {
 
     private TradeBars(Symbol symbol, long budget) {
-        this.symbol = symbol;
-        this.months = new MonthlyTables<>(TradeSeconds::new, budget);
+        super(symbol, TradeSeconds.KIND, new MonthlyTables<>(TradeSeconds::new, budget));
     }
 
     public static TradeBars create(Symbol symbol) {
@@ -68,10 +61,6 @@ public final class TradeBars implements AutoCloseable {
         return null;
     }
 
-    public Symbol symbol() {
-        return symbol;
-    }
-
     /** Adds one trade; returns why it was rejected, or null when it was taken. */
     public Reason add(long timestampMicros, double price, double size) {
         Reason problem = check(price, size);
@@ -96,40 +85,5 @@ public final class TradeBars implements AutoCloseable {
             months.tableFor(timestamps[i]).add(timestamps[i], prices[i], sizes[i]);
         }
         accepted += count;
-    }
-
-    /** Trades taken so far. */
-    public long accepted() {
-        return accepted;
-    }
-
-    /** Takes over the trades of {@code later}, as if they had been added to this one after its own. */
-    public void mergeLater(TradeBars later) {
-        months.mergeLater(later.months);
-        accepted += later.accepted;
-        later.accepted = 0;
-    }
-
-    /** Hands over the finished 1s bars one UTC month at a time, in month order, and empties this accumulator. */
-    public void forEachMonth(Consumer<Frame> action) {
-        months.finish((month, table) -> action.accept(table.toFrame(symbol)));
-    }
-
-    /** All the 1s bars in one sorted frame (for inputs that fit in memory). */
-    public Frame toFrame() {
-        List<Frame> frames = new ArrayList<>();
-        forEachMonth(frames::add);
-        return frames.isEmpty() ? Frame.empty(TradeSeconds.KIND, symbol) : Frame.concat(frames);
-    }
-
-    /** How many times partial results went to disk (for tests). */
-    long spills() {
-        return months.spills();
-    }
-
-    /** Deletes any spill files; safe to call twice. */
-    @Override
-    public void close() {
-        months.close();
     }
 }
