@@ -14,6 +14,7 @@ import org.marketlake.core.model.Timeframe;
 import org.marketlake.ingest.aggregate.QuoteReducer;
 import org.marketlake.ingest.aggregate.Rollup;
 import org.marketlake.ingest.aggregate.TradeBars;
+import org.marketlake.ingest.input.Reason;
 import org.marketlake.ingest.input.RecordLayout;
 
 /**
@@ -34,11 +35,34 @@ public final class Ingest {
 
     /** Trades into 1s bars (one lake write per UTC month), then the coarser timeframes from the stored 1s bars. */
     public static IngestReport trades(Lake lake, IngestOptions options) {
-        Reading reading = new Reading();
+        Reading<TradeBars> reading = new Reading<>(new Reading.Accumulators<>() {
+            @Override
+            public TradeBars create(long secondsInMemory) {
+                return TradeBars.withBudget(options.symbol(), secondsInMemory);
+            }
+
+            @Override
+            public Reason take(TradeBars bars, long timestamp, double[] numbers, String text) {
+                return bars.add(timestamp, numbers[0], numbers[1]);
+            }
+
+            @Override
+            public void mergeLater(TradeBars into, TradeBars later) {
+                into.mergeLater(later);
+            }
+
+            @Override
+            public long defaultBudget() {
+                return TradeBars.defaultBudget();
+            }
+
+            @Override
+            public void discard(TradeBars bars) {
+                bars.close();
+            }
+        });
         Map<String, WriteResult> written = new LinkedHashMap<>();
-        try (TradeBars bars = TradeBars.create(options.symbol())) {
-            reading.readAll(options.files(), RecordLayout.TRADES, options,
-                    (timestamp, numbers, text) -> bars.add(timestamp, numbers[0], numbers[1]));
+        try (TradeBars bars = reading.readAll(options.files(), RecordLayout.TRADES, options)) {
             reading.failIfStrict(options);
             List<WriteResult> seconds = new ArrayList<>();
             long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
@@ -63,11 +87,34 @@ public final class Ingest {
 
     /** Quotes into one quote per second (one lake write per UTC month). */
     public static IngestReport quotes(Lake lake, IngestOptions options) {
-        Reading reading = new Reading();
+        Reading<QuoteReducer> reading = new Reading<>(new Reading.Accumulators<>() {
+            @Override
+            public QuoteReducer create(long secondsInMemory) {
+                return QuoteReducer.withBudget(options.symbol(), secondsInMemory);
+            }
+
+            @Override
+            public Reason take(QuoteReducer quotes, long timestamp, double[] numbers, String text) {
+                return quotes.add(timestamp, numbers[0], numbers[1], numbers[2], numbers[3], text);
+            }
+
+            @Override
+            public void mergeLater(QuoteReducer into, QuoteReducer later) {
+                into.mergeLater(later);
+            }
+
+            @Override
+            public long defaultBudget() {
+                return QuoteReducer.defaultBudget();
+            }
+
+            @Override
+            public void discard(QuoteReducer quotes) {
+                quotes.close();
+            }
+        });
         Map<String, WriteResult> written = new LinkedHashMap<>();
-        try (QuoteReducer quotes = QuoteReducer.create(options.symbol())) {
-            reading.readAll(options.files(), RecordLayout.QUOTES, options,
-                    (timestamp, numbers, text) -> quotes.add(timestamp, numbers[0], numbers[1], numbers[2], numbers[3], text));
+        try (QuoteReducer quotes = reading.readAll(options.files(), RecordLayout.QUOTES, options)) {
             reading.failIfStrict(options);
             List<WriteResult> results = new ArrayList<>();
             quotes.forEachMonth((Frame frame) -> results.add(lake.write(frame)));

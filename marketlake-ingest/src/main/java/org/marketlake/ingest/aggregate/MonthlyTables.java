@@ -73,23 +73,20 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
         return current;
     }
 
-    /** Merges tables built from later input into these. */
+    /** Merges tables built from later input into these (spilled or not), month by month; {@code later} ends empty. */
     void mergeLater(MonthlyTables<T> later) {
-        if (!later.spilled.isEmpty()) {
-            throw new IllegalStateException("merge a spilled table set by finishing it instead");
-        }
-        for (Map.Entry<Long, T> entry : later.tables.entrySet()) {
-            T mine = tables.get(entry.getKey());
-            if (mine == null) {
-                tables.put(entry.getKey(), entry.getValue());
-            } else {
-                mine.mergeLater(entry.getValue());
-            }
-        }
-        later.tables.clear();
-        later.forgetCurrent();
         forgetCurrent();
-        spillIfOverBudget();
+        later.finish((month, table) -> {
+            long start = month.startMicros();
+            T mine = tables.get(start);
+            if (mine == null) {
+                tables.put(start, table);
+            } else {
+                mine.mergeLater(table);
+            }
+            spillIfOverBudget();
+        });
+        forgetCurrent();
     }
 
     long spills() {

@@ -30,6 +30,11 @@ public final class QuoteReducer extends SecondsAccumulator<QuoteSeconds, QuoteRe
         return new QuoteReducer(symbol, MonthlyTables.defaultBudget());
     }
 
+    /** How many partial seconds {@link #create} keeps in memory before spilling: a quarter of the heap's limit. */
+    public static long defaultBudget() {
+        return MonthlyTables.defaultBudget();
+    }
+
     /** As {@link #create}, spilling once more than {@code secondsInMemory} seconds are held (for tests). */
     public static QuoteReducer withBudget(Symbol symbol, long secondsInMemory) {
         return new QuoteReducer(symbol, secondsInMemory);

@@ -31,6 +31,11 @@ public final class TradeBars extends SecondsAccumulator<TradeSeconds, TradeBars>
         return new TradeBars(symbol, MonthlyTables.defaultBudget());
     }
 
+    /** How many partial seconds {@link #create} keeps in memory before spilling: a quarter of the heap's limit. */
+    public static long defaultBudget() {
+        return MonthlyTables.defaultBudget();
+    }
+
     /** As {@link #create}, spilling once more than {@code secondsInMemory} partial bars are held (for tests). */
     public static TradeBars withBudget(Symbol symbol, long secondsInMemory) {
         return new TradeBars(symbol, secondsInMemory);

@@ -44,8 +44,15 @@ public final class InputTimestamps {
 
     /** Epoch microseconds of {@code text}. */
     public long parse(String text) {
-        long fast = fastIso(text);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long fast = fastIso(bytes, 0, bytes.length, text);
         return fast != NOT_FAST ? fast : general.parse(text);
+    }
+
+    /** Epoch microseconds of the ASCII text in {@code bytes[from, to)}, without making a String in the common case. */
+    public long parse(byte[] bytes, int from, int to) {
+        long fast = fastIso(bytes, from, to, null);
+        return fast != NOT_FAST ? fast : general.parse(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** An integer epoch value (a JSON number, a Parquet integer column), in the configured unit. */
@@ -69,36 +76,37 @@ public final class InputTimestamps {
     private static final long NOT_FAST = Long.MIN_VALUE;
 
     /** The fast path: the instant, or {@link #NOT_FAST} for anything but date, time and explicit offset. */
-    private static long fastIso(String s) {
-        int length = s.length();
-        if (length < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    private static long fastIso(byte[] s, int from, int to, String original) {
+        int length = to - from;
+        if (length < 20 || s[from + 4] != '-' || s[from + 7] != '-' || s[from + 13] != ':' || s[from + 16] != ':') {
             return NOT_FAST;
         }
-        char separator = s.charAt(10);
+        byte separator = s[from + 10];
         if (separator != 'T' && separator != ' ') {
             return NOT_FAST;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(s, from, 4);
+        int month = digits(s, from + 5, 2);
+        int day = digits(s, from + 8, 2);
+        int hour = digits(s, from + 11, 2);
+        int minute = digits(s, from + 14, 2);
+        int second = digits(s, from + 17, 2);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
             return NOT_FAST;
         }
         // Refused here rather than handed on: java.time's lenient resolver would turn February 30 into the 29th.
         if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
-            throw new IllegalArgumentException("date or time out of range: " + s);
+            throw new IllegalArgumentException("date or time out of range: "
+                    + (original != null ? original : new String(s, from, length, java.nio.charset.StandardCharsets.UTF_8)));
         }
-        int at = 19;
+        int at = from + 19;
         long micros = 0;
-        if (at < length && s.charAt(at) == '.') {
+        if (at < to && s[at] == '.') {
             at++;
             int start = at;
-            while (at < length && s.charAt(at) >= '0' && s.charAt(at) <= '9') {
+            while (at < to && s[at] >= '0' && s[at] <= '9') {
                 if (at - start < 6) {
-                    micros = micros * 10 + (s.charAt(at) - '0');
+                    micros = micros * 10 + (s[at] - '0');
                 }
                 at++;
             }
@@ -110,7 +118,7 @@ public final class InputTimestamps {
                 micros *= 10;
             }
         }
-        int offsetSeconds = offset(s, at);
+        int offsetSeconds = offset(s, at, to);
         if (offsetSeconds == Integer.MIN_VALUE) {
             return NOT_FAST;
         }
@@ -119,12 +127,12 @@ public final class InputTimestamps {
     }
 
     /** Seconds east of UTC of {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM} (or minus) ending the text; MIN_VALUE if none. */
-    private static int offset(String s, int at) {
-        int rest = s.length() - at;
-        if (rest == 1 && s.charAt(at) == 'Z') {
+    private static int offset(byte[] s, int at, int to) {
+        int rest = to - at;
+        if (rest == 1 && s[at] == 'Z') {
             return 0;
         }
-        char sign = rest > 0 ? s.charAt(at) : ' ';
+        byte sign = rest > 0 ? s[at] : (byte) ' ';
         if (sign != '+' && sign != '-') {
             return Integer.MIN_VALUE;
         }
@@ -135,7 +143,7 @@ public final class InputTimestamps {
         } else if (rest == 5) {
             hours = digits(s, at + 1, 2);
             minutes = digits(s, at + 3, 2);
-        } else if (rest == 6 && s.charAt(at + 3) == ':') {
+        } else if (rest == 6 && s[at + 3] == ':') {
             hours = digits(s, at + 1, 2);
             minutes = digits(s, at + 4, 2);
         } else {
@@ -149,10 +157,10 @@ public final class InputTimestamps {
     }
 
     /** The decimal value of {@code count} digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            byte c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

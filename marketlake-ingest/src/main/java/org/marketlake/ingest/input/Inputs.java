@@ -16,10 +16,28 @@ public final class Inputs {
      * @throws DataException for a file that cannot be read or lacks a required column
      */
     public static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+        read(InputPart.whole(file), layout, mapping, timestamps, sink);
+    }
+
+    /**
+     * Reads one part. Whole files number their lines from 1 (the header); a range numbers its own lines from 1,
+     * and the caller adds the lines of the ranges before it (and the header).
+     *
+     * @return the number of lines in a range; 0 for a whole file
+     */
+    public static long read(InputPart part, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+        Path file = part.file();
+        if (part.isRange()) {
+            try {
+                return CsvRanges.read(part, layout, mapping, timestamps, sink);
+            } catch (IOException e) {
+                throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+            }
+        }
         InputFormat format = InputFormat.of(file);
         if (format == InputFormat.PARQUET) {
             ParquetInput.read(file, layout, mapping, timestamps, sink);
-            return;
+            return 0;
         }
         try (InputStream bytes = InputFormat.open(file)) {
             switch (format) {
@@ -30,5 +48,6 @@ public final class Inputs {
         } catch (IOException e) {
             throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
         }
+        return 0;
     }
 }

@@ -34,6 +34,11 @@ public final class Rejections {
 
     /** Adds {@code later}'s rejections after this one's (examples keep input order). */
     public void addAll(Rejections later) {
+        addAll(later, 0);
+    }
+
+    /** As {@link #addAll(Rejections)}, adding {@code lineOffset} to the lines of {@code later}'s examples. */
+    public void addAll(Rejections later, long lineOffset) {
         for (Map.Entry<Reason, Long> entry : later.counts.entrySet()) {
             counts.merge(entry.getKey(), entry.getValue(), Long::sum);
         }
@@ -41,7 +46,7 @@ public final class Rejections {
             List<Example> kept = examples.computeIfAbsent(entry.getKey(), r -> new ArrayList<>(EXAMPLES));
             for (Example example : entry.getValue()) {
                 if (kept.size() < EXAMPLES) {
-                    kept.add(example);
+                    kept.add(new Example(example.file(), example.line() + lineOffset, example.detail()));
                 }
             }
         }

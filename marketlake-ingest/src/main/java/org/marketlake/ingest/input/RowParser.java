@@ -37,6 +37,36 @@ final class RowParser {
         }
     }
 
+    /** As {@link #timestamp(String, long)}, on the bytes {@code [from, to)}. */
+    long timestamp(byte[] bytes, int from, int to, long line) {
+        if (from == to) {
+            sink.reject(Reason.MISSING_VALUE, line, "timestamp is empty");
+            return Long.MIN_VALUE;
+        }
+        try {
+            return timestamps.parse(bytes, from, to);
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** As {@link #number(int, String, long)}, on the bytes {@code [from, to)}. */
+    boolean number(int index, byte[] bytes, int from, int to, long line) {
+        if (from == to) {
+            return number(index, null, line);
+        }
+        try {
+            numbers[index] = Decimals.parse(bytes, from, to);
+            return true;
+        } catch (NumberFormatException e) {
+            sink.reject(Reason.BAD_NUMBER, line, layout.numbers().get(index) + " " + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+            return false;
+        }
+    }
+
     /** An integer timestamp (JSON number, Parquet integer column) in the configured epoch unit. */
     long timestampFromEpoch(long value, long line) {
         try {
