@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             org.marketlake.cli.lake.DemoCommand.class,
             IngestCommand.class,
+            org.marketlake.cli.ingest.ResampleCommand.class,
             org.marketlake.cli.lake.QueryCommand.class,
             org.marketlake.cli.lake.SqlCommand.class,
             org.marketlake.cli.lake.LsCommand.class,
