@@ -56,8 +56,12 @@ final class ParquetFiles {
     private ParquetFiles() {}
 
     static MessageType messageType(DataKind kind) {
+        return messageType(kind, kind.schema().columns());
+    }
+
+    static MessageType messageType(DataKind kind, List<Column> columns) {
         Types.MessageTypeBuilder message = Types.buildMessage();
-        for (Column column : kind.schema().columns()) {
+        for (Column column : columns) {
             Type.Repetition repetition = column.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             switch (column.type()) {
                 case STRING -> message.primitive(PrimitiveTypeName.BINARY, repetition)
@@ -88,11 +92,12 @@ final class ParquetFiles {
 
     /** Writes {@code frame} (full schema, sorted, validated) to the new file {@code target} and forces it to disk. */
     static void write(Frame frame, Path target) throws IOException {
-        MessageType schema = messageType(frame.kind());
+        MessageType schema = messageType(frame.kind(), frame.columns());
         ParquetProperties properties = ParquetProperties.builder()
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
                 .withDictionaryEncoding(true)
                 .withDictionaryEncoding(LakeSchema.TIMESTAMP_COLUMN, false)
+                .withPageRowCountLimit(20_000)
                 .withStatisticsEnabled(true)
                 .withPageWriteChecksumEnabled(false)
                 .withAllocator(HeapByteBufferAllocator.getInstance())
@@ -103,7 +108,7 @@ final class ParquetFiles {
         try {
             fileWriter.start();
             List<ColumnDescriptor> descriptors = schema.getColumns();
-            List<Column> columns = frame.kind().schema().columns();
+            List<Column> columns = frame.columns();
             Binary symbol = Binary.fromString(frame.symbol().value());
             int[] bounds = rowGroupBounds(frame);
             for (int g = 0; g + 1 < bounds.length; g++) {
