@@ -21,6 +21,6 @@ public final class NumberText {
         if (shortest.indexOf('E') < 0) {
             return shortest;
         }
-        return new BigDecimal(shortest).toPlainString();
+        return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 }
