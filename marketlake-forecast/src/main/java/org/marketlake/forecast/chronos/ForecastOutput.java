@@ -10,7 +10,8 @@ import java.math.BigDecimal;
 /**
  * A {@link ChronosForecast} as text: JSON {@code {"quantile_levels", "quantiles" [series][quantile][step], "mean"
  * [series][step]}} like the reference vectors, or CSV {@code series,step,q0.1,...,q0.9,mean} with one row per series
- * and step, both counted from 0. Values are float32 results, so they print in float32's shortest form.
+ * and step, both counted from 0. Values are float32 results, so they print in float32's shortest form, never
+ * in exponent notation.
  */
 public final class ForecastOutput {
     private ForecastOutput() {}
@@ -75,16 +76,31 @@ public final class ForecastOutput {
     private static void writeValues(JsonGenerator json, double[] values) throws IOException {
         json.writeStartArray();
         for (double value : values) {
-            if (Double.isNaN(value)) {
-                json.writeNull();
+            if (!Float.isFinite((float) value)) {
+                json.writeNull(); // JSON has no NaN or infinity
             } else {
-                json.writeNumber((float) value);
+                json.writeNumber(text(value));
             }
         }
         json.writeEndArray();
     }
 
-    private static String text(double value) {
-        return Double.isNaN(value) ? "" : Float.toString((float) value);
+    /**
+     * A float32 result in the shortest digits that read back to the same float, in plain notation as all
+     * MarketLake numbers are ({@code 12.345678}, {@code 0.0000123}, {@code 42}); empty for NaN.
+     */
+    static String text(double value) {
+        float single = (float) value;
+        if (Float.isNaN(single)) {
+            return "";
+        }
+        if (Float.isInfinite(single)) {
+            return Float.toString(single);
+        }
+        if (single == Math.rint(single) && Math.abs(single) < 1e15f) {
+            return Long.toString((long) single);
+        }
+        String shortest = Float.toString(single);
+        return shortest.indexOf('E') < 0 ? shortest : new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 }
