@@ -3,6 +3,7 @@ package org.marketlake.forecast.chronos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.marketlake.core.DataException;
 import org.marketlake.core.UsageException;
 
 /**
@@ -76,6 +77,14 @@ public final class ChronosBolt {
         int longest = Arrays.stream(series).mapToInt(values -> values.length).max().orElse(0);
         if (longest == 0) {
             throw new UsageException("nothing to forecast: every series is empty");
+        }
+        for (int s = 0; s < series.length; s++) {
+            for (int i = 0; i < series[s].length; i++) {
+                if (Double.isInfinite(series[s][i]) || Math.abs(series[s][i]) > Float.MAX_VALUE) {
+                    throw new DataException("value out of float32 range [series=" + s + ", index=" + i + ", value="
+                            + series[s][i] + "]; use NaN for a missing value");
+                }
+            }
         }
         BoltConfig config = model.config();
         int width = Math.min(longest, config.contextLength());

@@ -111,6 +111,29 @@ class CheckpointLoadingTest {
         assertThat(forecast.mean()[0]).containsExactly(forecast.quantiles()[0][4]);
     }
 
+    @Test
+    void refusesWhatItCannotForecast() {
+        ChronosBolt model = ChronosBolt.load(ChronosBoltReferenceTest.CHECKPOINT);
+        assertThatThrownBy(() -> model.predict(new double[][] {{1, Double.POSITIVE_INFINITY}}, 4))
+                .isInstanceOf(DataException.class)
+                .hasMessage("value out of float32 range [series=0, index=1, value=Infinity]; use NaN for a missing value");
+        assertThatThrownBy(() -> model.predict(new double[][] {{1, 2}}, 0))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("prediction length must be at least 1, got 0");
+        assertThatThrownBy(() -> model.predict(new double[][] {{}, {}}, 3))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("nothing to forecast: every series is empty");
+    }
+
+    @Test
+    void anAllMissingSeriesForecastsAroundZero() {
+        // upstream: no observed value gives loc 0 and scale 1, and only [REG] is attended
+        ChronosBolt model = ChronosBolt.load(ChronosBoltReferenceTest.CHECKPOINT);
+        ChronosForecast forecast = model.predict(new double[][] {{Double.NaN, Double.NaN}, {5, 6, 7}}, 2);
+        assertThat(java.util.Arrays.stream(forecast.quantiles()[0]).flatMapToDouble(java.util.Arrays::stream)
+                .allMatch(value -> Double.isFinite(value) && Math.abs(value) < 10)).isTrue();
+    }
+
     private static void writeSafetensors(Path file, String name, String dtype, int[] shape, byte[] bytes) throws IOException {
         StringBuilder dims = new StringBuilder();
         for (int dimension : shape) {
