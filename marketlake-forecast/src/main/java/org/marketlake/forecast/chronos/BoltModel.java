@@ -141,6 +141,7 @@ final class BoltModel {
         private float[][] context;
         private boolean[] observed;
         private float[] scores = new float[0];
+        private float[][] keysTransposed = new float[0][0];
         private float[] loc;
         private float[] scale;
         private float[][] decoderX;
@@ -191,6 +192,7 @@ final class BoltModel {
             }
             if (scores.length < tokens) {
                 scores = new float[tokens];
+                keysTransposed = new float[config.dKv()][tokens];
             }
         }
 
@@ -285,10 +287,7 @@ final class BoltModel {
                 attention.k().apply(normed, rows, keys);
                 attention.v().apply(normed, rows, values);
                 for (int s = 0; s < series; s++) {
-                    int base = s * tokens;
-                    for (int i = 0; i < tokens; i++) {
-                        attend(queries[base + i], base, tokens, buckets[i], context[base + i]);
-                    }
+                    selfAttention(s * tokens, tokens, buckets);
                 }
                 attention.o().apply(context, rows, update);
                 add(x, update, rows);
@@ -319,7 +318,7 @@ final class BoltModel {
                 cross.k().apply(encoded, rows, keys);
                 cross.v().apply(encoded, rows, values);
                 for (int s = 0; s < series; s++) {
-                    attend(decoderInner[s], s * tokens, tokens, null, decoderContext[s]);
+                    crossAttention(decoderInner[s], s * tokens, tokens, decoderContext[s]);
                 }
                 cross.o().apply(decoderContext, series, decoderUpdate);
                 add(decoderX, decoderUpdate, series);
@@ -334,58 +333,104 @@ final class BoltModel {
         }
 
         /**
-         * Multi-head attention of one query over the {@code tokens} keys from row {@code base}: T5 does not scale
-         * the scores; unobserved keys get no weight (upstream adds the dtype's minimum); {@code bucketRow} adds the
-         * encoder's relative position bias, null for cross-attention.
+         * The encoder's multi-head self-attention over one series' {@code tokens} rows from {@code base}. Scores
+         * for all keys of a query come from the head's keys transposed, as row updates the JIT vectorizes (a dot
+         * product per key would not be); T5 adds the layer-0 relative position bias and does not scale the scores.
          */
-        private void attend(float[] query, int base, int tokens, int[] bucketRow, float[] out) {
+        private void selfAttention(int base, int tokens, int[][] buckets) {
             int dKv = config.dKv();
-            boolean anyObserved = false;
-            for (int j = 0; j < tokens; j++) {
-                anyObserved |= observed[base + j];
-            }
+            boolean anyObserved = anyObserved(base, tokens);
             for (int head = 0; head < config.numHeads(); head++) {
                 int offset = head * dKv;
-                float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j < tokens; j++) {
-                    if (anyObserved && !observed[base + j]) {
-                        continue;
+                    float[] key = keys[base + j];
+                    for (int t = 0; t < dKv; t++) {
+                        keysTransposed[t][j] = key[offset + t];
                     }
+                }
+                for (int i = 0; i < tokens; i++) {
+                    float[] query = queries[base + i];
+                    java.util.Arrays.fill(scores, 0, tokens, 0f);
+                    for (int t = 0; t < dKv; t++) {
+                        float q = query[offset + t];
+                        float[] keyRow = keysTransposed[t];
+                        for (int j = 0; j < tokens; j++) {
+                            scores[j] = Math.fma(q, keyRow[j], scores[j]);
+                        }
+                    }
+                    int[] bucketRow = buckets[i];
+                    for (int j = 0; j < tokens; j++) {
+                        scores[j] += model.relativeBias[bucketRow[j]][head];
+                    }
+                    mix(base, tokens, anyObserved, offset, context[base + i]);
+                }
+            }
+        }
+
+        /** The decoder's one query attending to the encoder output of its series, without position bias. */
+        private void crossAttention(float[] query, int base, int tokens, float[] out) {
+            int dKv = config.dKv();
+            boolean anyObserved = anyObserved(base, tokens);
+            for (int head = 0; head < config.numHeads(); head++) {
+                int offset = head * dKv;
+                for (int j = 0; j < tokens; j++) {
                     float[] key = keys[base + j];
                     float score = 0f;
                     for (int t = 0; t < dKv; t++) {
-                        score += query[offset + t] * key[offset + t];
-                    }
-                    if (bucketRow != null) {
-                        score += model.relativeBias[bucketRow[j]][head];
-                    }
-                    if (!anyObserved) {
-                        score = 0f; // every score sits at the dtype minimum upstream: equal weights
+                        score = Math.fma(query[offset + t], key[offset + t], score);
                     }
                     scores[j] = score;
-                    max = Math.max(max, score);
                 }
-                float total = 0f;
-                for (int j = 0; j < tokens; j++) {
-                    if (anyObserved && !observed[base + j]) {
-                        continue;
-                    }
-                    float weight = (float) Math.exp(scores[j] - max);
-                    scores[j] = weight;
-                    total += weight;
+                mix(base, tokens, anyObserved, offset, out);
+            }
+        }
+
+        private boolean anyObserved(int base, int tokens) {
+            for (int j = 0; j < tokens; j++) {
+                if (observed[base + j]) {
+                    return true;
                 }
+            }
+            return false;
+        }
+
+        /**
+         * Softmax of {@link #scores} over the observed keys (upstream adds the dtype's minimum to the others, which
+         * leaves them no weight; with none observed every score sits at that minimum, so all weigh the same), then
+         * the weighted sum of the head's values into {@code out}.
+         */
+        private void mix(int base, int tokens, boolean anyObserved, int offset, float[] out) {
+            int dKv = config.dKv();
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < tokens; j++) {
+                if (!anyObserved) {
+                    scores[j] = 0f;
+                }
+                if (!anyObserved || observed[base + j]) {
+                    max = Math.max(max, scores[j]);
+                }
+            }
+            float total = 0f;
+            for (int j = 0; j < tokens; j++) {
+                if (anyObserved && !observed[base + j]) {
+                    scores[j] = 0f;
+                    continue;
+                }
+                float weight = (float) Math.exp(scores[j] - max);
+                scores[j] = weight;
+                total += weight;
+            }
+            for (int t = 0; t < dKv; t++) {
+                out[offset + t] = 0f;
+            }
+            for (int j = 0; j < tokens; j++) {
+                float weight = scores[j] / total;
+                if (weight == 0f) {
+                    continue;
+                }
+                float[] value = values[base + j];
                 for (int t = 0; t < dKv; t++) {
-                    out[offset + t] = 0f;
-                }
-                for (int j = 0; j < tokens; j++) {
-                    if (anyObserved && !observed[base + j]) {
-                        continue;
-                    }
-                    float weight = scores[j] / total;
-                    float[] value = values[base + j];
-                    for (int t = 0; t < dKv; t++) {
-                        out[offset + t] += weight * value[offset + t];
-                    }
+                    out[offset + t] = Math.fma(weight, value[offset + t], out[offset + t]);
                 }
             }
         }
