@@ -1,12 +1,13 @@
 package org.marketlake.forecast.chronos;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 /**
  * The Chronos-Bolt network: instance normalisation, patches of values and their observed-mask through the input
  * residual block, a [REG] token, the T5 encoder, a one-step T5 decoder and the output residual block giving every
  * quantile for every step at once, scaled back. Series are independent, so a batch is cut into groups that run on
- * all cores, each thread with its own {@link Workspace}; a group's tokens are stacked into one matrix so each weight
+ * all cores, each with a {@link Workspace} of its own; a group's tokens are stacked into one matrix so each weight
  * tile is reused across all of them.
  */
 final class BoltModel {
@@ -62,7 +63,11 @@ final class BoltModel {
     private final float[] encoderFinalNorm;
     private final DecoderLayer[] decoder;
     private final float[] decoderFinalNorm;
-    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(() -> new Workspace(this));
+    /**
+     * Buffers for the groups in flight, taken by a task and handed back after: a pool owned by the model rather
+     * than thread-locals, which would keep the model's weights alive on pool threads after the model is dropped.
+     */
+    private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
 
     BoltModel(BoltConfig config, BoltWeights weights) {
         this.config = config;
@@ -119,11 +124,20 @@ final class BoltModel {
         int threads = Runtime.getRuntime().availableProcessors();
         int group = Math.max(1, Math.min(MAX_GROUP, (count + threads - 1) / threads));
         int groups = (count + group - 1) / group;
-        IntStream.range(0, groups).parallel().forEach(g -> workspaces.get()
-                .run(contexts, g * group, Math.min(count, (g + 1) * group), tokens, buckets, out));
+        IntStream.range(0, groups).parallel().forEach(g -> {
+            Workspace workspace = workspaces.poll();
+            if (workspace == null) {
+                workspace = new Workspace(this);
+            }
+            try {
+                workspace.run(contexts, g * group, Math.min(count, (g + 1) * group), tokens, buckets, out);
+            } finally {
+                workspaces.offer(workspace);
+            }
+        });
     }
 
-    /** The buffers of one thread; they grow to the largest group seen and are then reused. */
+    /** The buffers of one group at a time; they grow to the largest group seen and are then reused. */
     private static final class Workspace {
         private final BoltModel model;
         private final BoltConfig config;
