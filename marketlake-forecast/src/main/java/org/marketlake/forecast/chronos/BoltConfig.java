@@ -96,6 +96,11 @@ record BoltConfig(
             throw new UsageException("not a Chronos-Bolt checkpoint: config.json has no chronos_config [file="
                     + configFile + "]");
         }
+        if (!chronos.has("input_patch_size") && chronos.has("tokenizer_class")) {
+            throw new UsageException("not a Chronos-Bolt checkpoint: config.json describes an original Chronos model"
+                    + " (tokenizer " + chronos.path("tokenizer_class").asText() + "); use amazon/chronos-bolt-* [file="
+                    + configFile + "]");
+        }
         String act = root.path("dense_act_fn").asText("relu");
         boolean gated = root.path("is_gated_act").asBoolean(false)
                 || root.path("feed_forward_proj").asText("relu").startsWith("gated");

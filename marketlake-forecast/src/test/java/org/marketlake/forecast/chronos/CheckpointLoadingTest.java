@@ -46,6 +46,17 @@ class CheckpointLoadingTest {
     }
 
     @Test
+    void anOriginalChronosCheckpointIsNamedAsSuch() throws IOException {
+        Files.writeString(folder.resolve("config.json"), "{\"architectures\": [\"T5ForConditionalGeneration\"],"
+                + " \"chronos_config\": {\"tokenizer_class\": \"MeanScaleUniformBins\", \"context_length\": 512}}");
+        Files.write(folder.resolve("model.safetensors"), new byte[0]);
+        assertThatThrownBy(() -> ChronosBolt.load(folder))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("not a Chronos-Bolt checkpoint: config.json describes an original Chronos model"
+                        + " (tokenizer MeanScaleUniformBins); use amazon/chronos-bolt-*");
+    }
+
+    @Test
     void aMissingTensorIsNamed() throws IOException {
         Files.copy(ChronosBoltReferenceTest.CHECKPOINT.resolve("config.json"), folder.resolve("config.json"));
         writeSafetensors(folder.resolve("model.safetensors"), "shared.weight", "F32", new int[] {2, 8}, new byte[64]);
