@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.lake.DemoCommand.class,
             IngestCommand.class,
             org.marketlake.cli.ingest.ResampleCommand.class,
+            org.marketlake.cli.chronos.ChronosCommand.class,
             org.marketlake.cli.lake.QueryCommand.class,
             org.marketlake.cli.lake.SqlCommand.class,
             org.marketlake.cli.lake.LsCommand.class,
