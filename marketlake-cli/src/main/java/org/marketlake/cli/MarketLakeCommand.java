@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "A market-data lake: validated, atomic Parquet month files; ingest; queries; SQL; forecasting.",
         subcommands = {
             IngestCommand.class,
+            org.marketlake.cli.dataset.DatasetCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements Runnable {

@@ -1,0 +1,57 @@
+package org.marketlake.loader.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.marketlake.loader.config.LoaderConfig;
+import org.marketlake.loader.convert.Conversion;
+import org.marketlake.loader.discovery.FileInfo;
+import org.marketlake.loader.validate.SchemaReport;
+import org.marketlake.loader.validate.SchemaValidator;
+
+/** Reads one file of either format: schema validated first, then the configured columns, then converted. */
+public final class FileReader {
+    private final LoaderConfig config;
+    private final SchemaValidator validator;
+    private final Conversion conversion;
+
+    public FileReader(LoaderConfig config) {
+        this.config = config;
+        this.validator = new SchemaValidator(config.schema());
+        this.conversion = new Conversion(config.schema().timezone());
+    }
+
+    private Source open(FileInfo file) {
+        return file.isParquet() ? new ParquetSource(file.path(), config.processing().chunkSize()) : new JsonSource(file.path());
+    }
+
+    /** The columns and types of a file, without reading its rows (JSON is parsed whole). */
+    public Map<String, SourceType> schema(FileInfo file) {
+        try (Source source = open(file)) {
+            return source.schema();
+        }
+    }
+
+    public SchemaReport validate(FileInfo file, List<String> expectedTargets) {
+        try (Source source = open(file)) {
+            return validator.validate(file.path(), source.schema(), expectedTargets);
+        }
+    }
+
+    public FileTable read(FileInfo file, List<String> expectedTargets, MemoryBudget budget) {
+        try (Source source = open(file)) {
+            Map<String, SourceType> types = source.schema();
+            SchemaReport report = validator.validate(file.path(), types, expectedTargets);
+            List<String> names = report.columnsToRead();
+            List<TableColumn> raw = source.read(names, budget);
+            long[] ds = conversion.datetime(file.path(), raw.get(0), types.get(names.get(0)));
+            List<TableColumn> columns = new ArrayList<>();
+            for (int c = 1; c < raw.size(); c++) {
+                TableColumn column = raw.get(c);
+                columns.add(report.timestampColumns().contains(column.name())
+                        ? conversion.timestamps(file.path(), column, types.get(column.name())) : column);
+            }
+            return new FileTable(file, Table.of(ds, columns), report);
+        }
+    }
+}
