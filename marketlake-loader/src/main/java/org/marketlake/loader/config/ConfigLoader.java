@@ -51,14 +51,14 @@ public final class ConfigLoader {
         for (var names = tree.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals(ROOT)) {
-                throw new ConfigError("unknown top-level configuration key " + name + " in " + file + ": did you mean " + ROOT + "?");
+                throw new ConfigError("unknown top-level configuration key " + name + ": did you mean " + ROOT + "? [file=" + file + "]");
             }
         }
         if (!tree.has(ROOT) || tree.get(ROOT).isNull()) {
             throw new ConfigError("required configuration key missing: " + ROOT + " [file=" + file + "]");
         }
-        ConfigNode root = ConfigNode.of(tree.get(ROOT), ROOT, SECTIONS);
         try {
+            ConfigNode root = ConfigNode.of(tree.get(ROOT), ROOT, SECTIONS);
             return read(file, root, fingerprint(tree));
         } catch (ConfigError e) {
             throw new ConfigError(e.getMessage() + " [file=" + file + "]", e);

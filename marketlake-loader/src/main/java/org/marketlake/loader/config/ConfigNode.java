@@ -49,7 +49,7 @@ final class ConfigNode {
             String name = names.next();
             if (!allowed.contains(name)) {
                 throw new ConfigError("unknown configuration key " + key(name) + ": did you mean " + key(Closest.of(name, allowed))
-                        + "? (valid keys here: " + String.join(", ", allowed) + ")");
+                        + "? (valid keys here: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }
     }
