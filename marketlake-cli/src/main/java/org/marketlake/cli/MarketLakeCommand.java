@@ -14,8 +14,13 @@ import picocli.CommandLine.Command;
         versionProvider = MarketLakeCommand.Version.class,
         description = "A market-data lake: validated, atomic Parquet month files; ingest; queries; SQL; forecasting.",
         subcommands = {
+            org.marketlake.cli.lake.DemoCommand.class,
             IngestCommand.class,
             org.marketlake.cli.dataset.DatasetCommand.class,
+            org.marketlake.cli.lake.QueryCommand.class,
+            org.marketlake.cli.lake.SqlCommand.class,
+            org.marketlake.cli.lake.LsCommand.class,
+            org.marketlake.cli.lake.ValidateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements Runnable {
