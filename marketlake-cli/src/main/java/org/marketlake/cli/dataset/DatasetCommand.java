@@ -13,6 +13,12 @@ import picocli.CommandLine.Command;
             LoadCommand.class,
             ProcessedCommand.class,
             AuditCommand.class,
+            QualityCommand.class,
+            FeaturesCommand.class,
+            TrainCommand.class,
+            ContextCommand.class,
+            IncrementalCommand.class,
+            BuildCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DatasetCommand implements Runnable {

@@ -38,6 +38,38 @@ public final class FileReader {
         }
     }
 
+    /**
+     * Any Parquet or JSON file (a dataset this loader wrote, for example), every column: the configured datetime
+     * column becomes {@code ds}, instants become timestamp columns, numbers and text stay as they are.
+     */
+    public Table readAll(java.nio.file.Path path) {
+        try (Source source = path.toString().endsWith(".json") ? new JsonSource(path)
+                : new ParquetSource(path, config.processing().chunkSize())) {
+            Map<String, SourceType> types = source.schema();
+            String datetime = config.schema().datetimeColumn();
+            if (!types.containsKey(datetime)) {
+                throw new org.marketlake.loader.SchemaValidationError("Required column missing [file=" + path + ", column="
+                        + datetime + "]: the datetime column is not among " + types.keySet());
+            }
+            List<String> names = new ArrayList<>();
+            names.add(datetime);
+            types.forEach((name, type) -> {
+                if (!name.equals(datetime) && type != SourceType.OTHER) {
+                    names.add(name);
+                }
+            });
+            List<TableColumn> raw = source.read(names, MemoryBudget.unlimited());
+            long[] ds = conversion.datetime(path, raw.get(0), types.get(datetime));
+            List<TableColumn> columns = new ArrayList<>();
+            for (int c = 1; c < raw.size(); c++) {
+                TableColumn column = raw.get(c);
+                columns.add(types.get(column.name()).isTime() || config.schema().timestampColumns().contains(column.name())
+                        ? conversion.timestamps(path, column, types.get(column.name())) : column);
+            }
+            return Table.of(ds, columns);
+        }
+    }
+
     public FileTable read(FileInfo file, List<String> expectedTargets, MemoryBudget budget) {
         try (Source source = open(file)) {
             Map<String, SourceType> types = source.schema();

@@ -102,6 +102,14 @@ public final class TableLoader {
         }
     }
 
+    /** Rows of {@code older} and {@code newer} in time order; where both hold a timestamp, {@code newer}'s rows win. */
+    public static Table mergeNewerWins(Table older, Table newer) {
+        Table joined = Table.concat(java.util.List.of(older, newer.project(older.names())));
+        int[] fileOf = new int[joined.rows()];
+        java.util.Arrays.fill(fileOf, older.rows(), fileOf.length, 1);
+        return joined.select(keepLatestFile(joined.ds(), fileOf));
+    }
+
     /**
      * Row order sorted by time (stable), keeping of each timestamp only the rows of the latest file that has it.
      */
