@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             org.marketlake.cli.ingest.ResampleCommand.class,
             org.marketlake.cli.chronos.ChronosCommand.class,
+            org.marketlake.cli.dataset.DatasetCommand.class,
             org.marketlake.cli.lake.QueryCommand.class,
             org.marketlake.cli.lake.SqlCommand.class,
             org.marketlake.cli.lake.LsCommand.class,
