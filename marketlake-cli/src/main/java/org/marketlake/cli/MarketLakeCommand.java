@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "A market-data lake: validated, atomic Parquet month files; ingest; queries; SQL; forecasting.",
         subcommands = {
             IngestCommand.class,
+            org.marketlake.cli.forecast.ForecastCommand.class,
+            org.marketlake.cli.forecast.BacktestCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements Runnable {

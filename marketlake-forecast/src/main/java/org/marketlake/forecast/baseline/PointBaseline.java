@@ -1,0 +1,117 @@
+package org.marketlake.forecast.baseline;
+
+import java.util.Arrays;
+import org.marketlake.forecast.Forecast;
+import org.marketlake.forecast.Forecaster;
+import org.marketlake.forecast.SeasonLength;
+
+/**
+ * A baseline that makes a point forecast by a fixed rule, and takes its quantiles from the empirical
+ * distribution of its own in-sample errors at the same step ahead.
+ *
+ * <p>For step {@code h}, every past origin {@code t} (a prefix {@code y[0..t)} long enough for the rule, at most
+ * the {@value #MAX_ORIGINS} most recent ones) gives one error {@code y[t+h-1] - point(y[0..t), h)}. The forecast's
+ * {@code tau} quantile at step {@code h} is the point forecast plus the {@code tau} quantile (linear interpolation
+ * between order statistics, "type 7") of those errors. A far step has fewer origins than a near one; when it
+ * has fewer than {@value #MIN_ERRORS} errors, the errors of the farthest step that has enough are used,
+ * widened by {@code sqrt(h / h')} as a random walk's errors widen. A history too short for any error gives
+ * a band of zero width.
+ */
+abstract class PointBaseline implements Forecaster {
+    static final int MAX_ORIGINS = 5_000;
+    static final int MIN_ERRORS = 10;
+
+    private final SeasonLength season;
+
+    PointBaseline(SeasonLength season) {
+        this.season = season;
+    }
+
+    SeasonLength season() {
+        return season;
+    }
+
+    /** The forecast rule to apply to a history of {@code historyLength} values. */
+    abstract Rule rule(int historyLength);
+
+    /** A point forecast from a prefix of a series. */
+    interface Rule {
+        /** The shortest prefix the rule forecasts from. */
+        int minimumLength();
+
+        /** The forecast of {@code y[length + step - 1]} made from {@code y[0..length)}; {@code step} counts from 1. */
+        double point(double[] y, int length, int step);
+    }
+
+    @Override
+    public int contextLength(int horizon) {
+        // Enough for the nominal season twice (see SeasonLength.effective) and for the in-sample errors.
+        return Math.max(2 * season.nominal(), MAX_ORIGINS) + horizon;
+    }
+
+    @Override
+    public Forecast forecast(double[] history, int horizon) {
+        if (history.length == 0) {
+            throw new IllegalArgumentException(name() + " needs at least one value to forecast from");
+        }
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1: " + horizon);
+        }
+        int n = history.length;
+        Rule rule = rule(n);
+        double[] point = new double[horizon];
+        double[][] errors = new double[horizon][];
+        for (int step = 1; step <= horizon; step++) {
+            point[step - 1] = rule.point(history, n, step);
+            errors[step - 1] = inSampleErrors(history, rule, step);
+        }
+        double[] levels = Forecast.standardLevels();
+        double[][] quantiles = new double[levels.length][horizon];
+        for (int step = 1; step <= horizon; step++) {
+            int source = errorSource(errors, step);
+            double widen = source == 0 ? 0 : Math.sqrt((double) step / source);
+            double[] sorted = source == 0 ? new double[] {0} : errors[source - 1];
+            for (int q = 0; q < levels.length; q++) {
+                quantiles[q][step - 1] = point[step - 1] + widen * quantileOfSorted(sorted, levels[q]);
+            }
+        }
+        return new Forecast(levels, quantiles, point);
+    }
+
+    /** The sorted errors of the forecasts {@code step} ahead from the most recent in-sample origins. */
+    static double[] inSampleErrors(double[] y, Rule rule, int step) {
+        int last = y.length - step;
+        int first = Math.max(rule.minimumLength(), last - MAX_ORIGINS + 1);
+        if (last < first) {
+            return new double[0];
+        }
+        double[] errors = new double[last - first + 1];
+        for (int origin = first; origin <= last; origin++) {
+            errors[origin - first] = y[origin + step - 1] - rule.point(y, origin, step);
+        }
+        Arrays.sort(errors);
+        return errors;
+    }
+
+    /** The step whose errors give the quantiles at {@code step} (1-based), or 0 when there are none at all. */
+    static int errorSource(double[][] errors, int step) {
+        if (errors[step - 1].length >= MIN_ERRORS) {
+            return step;
+        }
+        for (int candidate = step - 1; candidate >= 1; candidate--) {
+            if (errors[candidate - 1].length >= MIN_ERRORS) {
+                return candidate;
+            }
+        }
+        return errors[0].length > 0 ? 1 : 0;
+    }
+
+    /** The {@code level} quantile of sorted values, interpolating linearly between order statistics (type 7). */
+    static double quantileOfSorted(double[] sorted, double level) {
+        double position = level * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        double fraction = position - below;
+        return sorted[below] + fraction * (sorted[above] - sorted[below]);
+    }
+}
