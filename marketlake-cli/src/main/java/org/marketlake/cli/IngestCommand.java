@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Load files into the lake: bars as they are, trades into bars, quotes into one quote per second.",
         subcommands = {
+            org.marketlake.cli.lake.IngestBarsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IngestCommand implements Runnable {

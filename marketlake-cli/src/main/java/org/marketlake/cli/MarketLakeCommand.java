@@ -14,9 +14,14 @@ import picocli.CommandLine.Command;
         versionProvider = MarketLakeCommand.Version.class,
         description = "A market-data lake: validated, atomic Parquet month files; ingest; queries; SQL; forecasting.",
         subcommands = {
+            org.marketlake.cli.lake.DemoCommand.class,
             IngestCommand.class,
             org.marketlake.cli.forecast.ForecastCommand.class,
             org.marketlake.cli.forecast.BacktestCommand.class,
+            org.marketlake.cli.lake.QueryCommand.class,
+            org.marketlake.cli.lake.SqlCommand.class,
+            org.marketlake.cli.lake.LsCommand.class,
+            org.marketlake.cli.lake.ValidateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements Runnable {

@@ -92,6 +92,12 @@ public final class LakeSql implements AutoCloseable {
         }
     }
 
+    /** {@code COPY (query) TO file} as ZSTD Parquet. */
+    public void copyToParquet(String sqlText, Path output) {
+        String target = output.toAbsolutePath().toString().replace("'", "''");
+        execute("COPY (" + sqlText + ") TO '" + target + "' (FORMAT parquet, COMPRESSION zstd)");
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";

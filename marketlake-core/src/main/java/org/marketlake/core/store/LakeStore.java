@@ -1,13 +1,26 @@
 package org.marketlake.core.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.marketlake.core.DataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.LakeFile;
+import org.marketlake.core.UsageException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
+import org.marketlake.core.model.Column;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
+import org.marketlake.core.model.LakeSchema;
+import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
@@ -37,37 +50,190 @@ public final class LakeStore implements Lake {
 
     @Override
     public WriteResult write(Frame frame) {
-        throw new UnsupportedOperationException("not yet");
+        return write(frame, false);
     }
 
     @Override
     public WriteResult writeLastWins(Frame frame) {
-        throw new UnsupportedOperationException("not yet");
+        return write(frame, true);
+    }
+
+    private WriteResult write(Frame frame, boolean lastWins) {
+        if (!RowValidator.sameSchema(frame)) {
+            throw new UsageException("a write needs the full " + frame.kind().label() + " schema " + frame.kind().schema().names() + ", got " + frame.columns());
+        }
+        if (frame.isEmpty()) {
+            return new WriteResult(List.of());
+        }
+        RowValidator.computeSpread(frame);
+        // Validate every row of every period before any file is touched: a refused write changes nothing.
+        for (int row = 0; row < frame.size(); row++) {
+            RowValidator.check(frame, row, row + 1L, null, ts -> fileName(frame, ts));
+        }
+        int[] order = frame.sortOrder();
+        Frame sorted = frame.select(order);
+        Frame unique = dedupe(sorted, order, lastWins);
+        TreeMap<Period, int[]> byPeriod = splitByPeriod(unique);
+        List<WriteResult.FileWrite> files = new ArrayList<>();
+        for (var entry : byPeriod.entrySet()) {
+            Frame part = unique.slice(entry.getValue()[0], entry.getValue()[1]);
+            LakeLayout.FileKey key = new LakeLayout.FileKey(frame.kind(), frame.symbol(), entry.getKey());
+            try {
+                files.add(FilePublisher.mergeAndPublish(layout, key, part));
+            } catch (IOException e) {
+                throw new DataException("cannot write lake file [file=" + LakeFiles.display(layout, layout.path(key)) + "]: " + e.getMessage(), e);
+            }
+        }
+        return new WriteResult(files);
+    }
+
+    private String fileName(Frame frame, long micros) {
+        return LakeFiles.display(layout, layout.path(frame.kind(), frame.symbol(), Period.containing(frame.kind(), micros)));
+    }
+
+    /** Duplicate timestamps: an error naming both rows, or (last wins) the later row of the input kept. */
+    private Frame dedupe(Frame sorted, int[] order, boolean lastWins) {
+        long[] ts = sorted.timestamps();
+        int size = sorted.size();
+        int duplicates = 0;
+        for (int i = 1; i < size; i++) {
+            if (ts[i] == ts[i - 1]) {
+                if (!lastWins) {
+                    Period period = Period.containing(sorted.kind(), ts[i]);
+                    String file = LakeFiles.display(layout, layout.path(sorted.kind(), sorted.symbol(), period));
+                    throw new ValidationException(file, order[i] + 1L, "timestamp", Micros.format(ts[i]),
+                            "duplicate timestamp: rows " + (order[i - 1] + 1) + " and " + (order[i] + 1) + " of the write have the same timestamp");
+                }
+                duplicates++;
+            }
+        }
+        if (duplicates == 0) {
+            return sorted;
+        }
+        // The sort is stable, so among equal timestamps the last one came last in the input: keep it.
+        int[] keep = new int[size - duplicates];
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (i + 1 == size || ts[i + 1] != ts[i]) {
+                keep[kept++] = i;
+            }
+        }
+        return sorted.select(keep);
+    }
+
+    private static TreeMap<Period, int[]> splitByPeriod(Frame sorted) {
+        TreeMap<Period, int[]> parts = new TreeMap<>();
+        long[] ts = sorted.timestamps();
+        int start = 0;
+        Period current = Period.containing(sorted.kind(), ts[0]);
+        for (int i = 1; i <= sorted.size(); i++) {
+            if (i == sorted.size() || !current.contains(ts[i])) {
+                parts.put(current, new int[] {start, i});
+                if (i < sorted.size()) {
+                    current = Period.containing(sorted.kind(), ts[i]);
+                    start = i;
+                }
+            }
+        }
+        return parts;
     }
 
     @Override
     public Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns) {
-        throw new UnsupportedOperationException("not yet");
+        LakeSchema schema = kind.schema();
+        List<Column> requested = schema.select(columns);
+        List<Column> reading = new ArrayList<>(requested);
+        if (requested.stream().noneMatch(c -> c.name().equals(LakeSchema.TIMESTAMP_COLUMN))) {
+            reading.add(schema.column(LakeSchema.TS));
+        }
+        List<Frame> parts = new ArrayList<>();
+        for (LakeFile file : files(kind, symbol)) {
+            TimeRange whole = TimeRange.of(file.period());
+            if (!range.overlaps(whole.startMicros(), whole.endMicros())) {
+                continue;
+            }
+            try {
+                parts.add(ParquetFiles.read(file.path(), kind, symbol, range, reading));
+            } catch (IOException | RuntimeException e) {
+                throw new DataException("cannot read lake file [file=" + LakeFiles.display(layout, file.path()) + "]: " + e.getMessage(), e);
+            }
+        }
+        Frame all = parts.isEmpty() ? ParquetFiles.emptyFrame(kind, symbol, reading) : Frame.concat(parts);
+        return all.project(requested.stream().map(Column::name).toList());
     }
 
     @Override
     public List<LakeFile> files() {
-        throw new UnsupportedOperationException("not yet");
+        List<LakeFile> all = new ArrayList<>();
+        for (DataKind kind : LakeLayout.kinds()) {
+            for (Path path : dataFiles(kind)) {
+                layout.parse(path).ifPresent(key -> all.add(LakeFiles.describe(layout, path, key)));
+            }
+        }
+        return all;
     }
 
     @Override
     public List<LakeFile> files(DataKind kind, Symbol symbol) {
-        throw new UnsupportedOperationException("not yet");
+        List<LakeFile> files = new ArrayList<>();
+        for (Path path : dataFiles(kind)) {
+            Optional<LakeLayout.FileKey> key = layout.parse(path);
+            if (key.isPresent() && key.get().symbol().equals(symbol)) {
+                files.add(new LakeFile(kind, symbol, key.get().period(), path, -1, -1, 0, 0));
+            }
+        }
+        files.sort(Comparator.comparing(LakeFile::period));
+        return files;
     }
 
     @Override
     public List<Symbol> symbols(DataKind kind) {
-        throw new UnsupportedOperationException("not yet");
+        return dataFiles(kind).stream().map(layout::parse).flatMap(Optional::stream)
+                .map(LakeLayout.FileKey::symbol).distinct().sorted().toList();
+    }
+
+    /** The data files of a kind, sorted by name (symbol, then period). */
+    private List<Path> dataFiles(DataKind kind) {
+        Path folder = layout.folder(kind);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> paths = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "[!.]*" + LakeLayout.EXTENSION)) {
+            stream.forEach(paths::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        paths.sort(Comparator.comparing(Path::toString));
+        return paths;
     }
 
     @Override
     public List<String> validate(List<Path> paths) {
-        throw new UnsupportedOperationException("not yet");
+        List<Path> targets = new ArrayList<>();
+        if (paths == null || paths.isEmpty()) {
+            for (DataKind kind : LakeLayout.kinds()) {
+                targets.addAll(dataFiles(kind));
+            }
+        } else {
+            for (Path path : paths) {
+                if (Files.isDirectory(path)) {
+                    try (var walk = Files.walk(path)) {
+                        walk.filter(p -> p.getFileName().toString().endsWith(LakeLayout.EXTENSION) && !p.getFileName().toString().startsWith("."))
+                                .sorted().forEach(targets::add);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot list " + path, e);
+                    }
+                } else {
+                    targets.add(path);
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path file : targets) {
+            problems.addAll(FileChecker.check(layout, file));
+        }
+        return problems;
     }
 
     @Override

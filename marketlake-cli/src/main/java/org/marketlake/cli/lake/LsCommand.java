@@ -1,0 +1,43 @@
+package org.marketlake.cli.lake;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.Output;
+import org.marketlake.core.Inventory;
+import org.marketlake.core.format.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ls", mixinStandardHelpOptions = true,
+        description = "What the lake holds, per kind, timeframe and symbol: months, rows, bytes, first and last timestamp.")
+public final class LsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--files", description = "One line per file instead of per symbol.")
+    boolean files;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Inventory inventory = Inventory.of(common.lake());
+        if (inventory.isEmpty()) {
+            out.println("The lake at " + common.root() + " is empty. Try: marketlake demo");
+            return 0;
+        }
+        Output.print(files ? inventory.fileRows() : inventory.symbolRows(), OutputFormat.parse(format), null, null, out);
+        return 0;
+    }
+}

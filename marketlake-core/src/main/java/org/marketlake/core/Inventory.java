@@ -1,0 +1,122 @@
+package org.marketlake.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.marketlake.core.format.Rows;
+import org.marketlake.core.model.Micros;
+
+/** What the lake holds: its files grouped by kind and symbol, as {@code marketlake ls} prints it. */
+public record Inventory(List<LakeFile> files) {
+    public Inventory {
+        files = List.copyOf(files);
+    }
+
+    public static Inventory of(Lake lake) {
+        return new Inventory(lake.files());
+    }
+
+    public boolean isEmpty() {
+        return files.isEmpty();
+    }
+
+    /** Per kind and symbol: files (months or years), first and last period, rows, bytes, first and last timestamp. */
+    public record Entry(String kind, String symbol, int files, String firstPeriod, String lastPeriod, long rows, long bytes,
+            long firstMicros, long lastMicros) {}
+
+    public List<Entry> entries() {
+        Map<String, List<LakeFile>> groups = new LinkedHashMap<>();
+        for (LakeFile file : files) {
+            groups.computeIfAbsent(file.kind().label() + "\u0000" + file.symbol().value(), k -> new ArrayList<>()).add(file);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (List<LakeFile> group : groups.values()) {
+            LakeFile first = group.get(0);
+            long rows = 0;
+            long bytes = 0;
+            long firstTs = Long.MAX_VALUE;
+            long lastTs = Long.MIN_VALUE;
+            String firstPeriod = first.period().label();
+            String lastPeriod = firstPeriod;
+            for (LakeFile file : group) {
+                rows += file.rows();
+                bytes += file.bytes();
+                if (file.rows() > 0) {
+                    firstTs = Math.min(firstTs, file.firstMicros());
+                    lastTs = Math.max(lastTs, file.lastMicros());
+                }
+                if (file.period().compareTo(first.period()) < 0) {
+                    firstPeriod = file.period().label();
+                }
+                lastPeriod = file.period().label().compareTo(lastPeriod) > 0 ? file.period().label() : lastPeriod;
+            }
+            entries.add(new Entry(first.kind().label(), first.symbol().value(), group.size(), firstPeriod, lastPeriod, rows, bytes,
+                    rows == 0 ? 0 : firstTs, rows == 0 ? 0 : lastTs));
+        }
+        return entries;
+    }
+
+    public Rows symbolRows() {
+        List<Entry> entries = entries();
+        List<String> names = List.of("kind", "symbol", "files", "periods", "rows", "bytes", "first", "last");
+        return new Rows() {
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public int size() {
+                return entries.size();
+            }
+
+            @Override
+            public Object value(int row, int column) {
+                Entry e = entries.get(row);
+                return switch (column) {
+                    case 0 -> e.kind().equals("quotes") ? "quotes" : "bars/" + e.kind();
+                    case 1 -> e.symbol();
+                    case 2 -> e.files();
+                    case 3 -> e.firstPeriod().equals(e.lastPeriod()) ? e.firstPeriod() : e.firstPeriod() + ".." + e.lastPeriod();
+                    case 4 -> e.rows();
+                    case 5 -> e.bytes();
+                    case 6 -> e.rows() == 0 ? null : (Object) instant(e.firstMicros());
+                    default -> e.rows() == 0 ? null : (Object) instant(e.lastMicros());
+                };
+            }
+        };
+    }
+
+    public Rows fileRows() {
+        List<String> names = List.of("file", "rows", "bytes", "first", "last");
+        return new Rows() {
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public int size() {
+                return files.size();
+            }
+
+            @Override
+            public Object value(int row, int column) {
+                LakeFile f = files.get(row);
+                return switch (column) {
+                    case 0 -> f.path().toString();
+                    case 1 -> f.rows();
+                    case 2 -> f.bytes();
+                    case 3 -> f.rows() == 0 ? null : (Object) instant(f.firstMicros());
+                    default -> f.rows() == 0 ? null : (Object) instant(f.lastMicros());
+                };
+            }
+        };
+    }
+
+    private static Instant instant(long micros) {
+        return Micros.toInstant(micros);
+    }
+}

@@ -1,0 +1,17 @@
+package org.marketlake.core.format;
+
+import org.marketlake.core.UsageException;
+
+/** The value of {@code --format}. */
+public enum OutputFormat {
+    TABLE, CSV, JSONL, PARQUET;
+
+    public static OutputFormat parse(String text) {
+        for (OutputFormat format : values()) {
+            if (format.name().equalsIgnoreCase(text)) {
+                return format;
+            }
+        }
+        throw new UsageException("unknown format [value=" + text + "]: use table, csv, jsonl or parquet");
+    }
+}

@@ -1,0 +1,151 @@
+package org.marketlake.core.io;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.marketlake.core.DataException;
+import org.marketlake.core.Lake;
+import org.marketlake.core.UsageException;
+import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.DataKind;
+import org.marketlake.core.model.Frame;
+import org.marketlake.core.model.LakeSchema;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.core.model.Timeframe;
+import org.marketlake.core.store.ValidationException;
+import org.marketlake.core.time.TimestampParser;
+
+/**
+ * Bars from CSV files as they are ({@code marketlake ingest bars}): a header naming at least
+ * {@code timestamp,open,high,low,close,volume} (for daily bars {@code date} may stand in for {@code timestamp}),
+ * optionally {@code trade_count}, {@code vwap} (and {@code notional} for 1s bars; a 1s file with {@code vwap}
+ * gets {@code notional = vwap x volume}). Other columns are ignored. Plain or {@code .gz}.
+ */
+public final class BarCsvReader {
+    private BarCsvReader() {}
+
+    /** Reads every file, writes them to the lake as one write, and names the file and line of any refused row. */
+    public static WriteResult ingest(Lake lake, Symbol symbol, Timeframe timeframe, List<Path> files, TimestampParser parser) {
+        List<Frame> frames = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        int rows = 0;
+        for (Path file : files) {
+            Frame frame = read(file, symbol, timeframe, parser);
+            starts.add(rows);
+            rows += frame.size();
+            frames.add(frame);
+        }
+        if (rows == 0) {
+            return new WriteResult(List.of());
+        }
+        Frame all = Frame.concat(frames);
+        try {
+            return lake.write(all);
+        } catch (ValidationException e) {
+            int index = 0;
+            while (index + 1 < starts.size() && starts.get(index + 1) < e.row()) {
+                index++;
+            }
+            long rowInFile = e.row() - starts.get(index);
+            throw new DataException("invalid row [file=" + files.get(index) + ", row=" + rowInFile + " (line " + (rowInFile + 1)
+                    + "), column=" + e.column() + ", value=" + e.value() + "]: " + e.reason() + " (nothing was written)", e);
+        }
+    }
+
+    public static Frame read(Path file, Symbol symbol, Timeframe timeframe, TimestampParser parser) {
+        DataKind kind = DataKind.bars(timeframe);
+        Frame.Builder builder = Frame.builder(kind, symbol, 1024);
+        try (Reader reader = open(file); CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(reader)) {
+            List<String> header = null;
+            String timeColumn = null;
+            int tradeCount = kind.schema().indexOf("trade_count");
+            int vwap = kind.schema().indexOf("vwap");
+            int notional = kind.schema().indexOf("notional");
+            long row = 0;
+            for (NamedCsvRecord record : csv) {
+                row++;
+                if (header == null) {
+                    header = record.getHeader();
+                    timeColumn = header.contains("timestamp") ? "timestamp" : (timeframe.isDaily() && header.contains("date") ? "date" : null);
+                    List<String> missing = new ArrayList<>();
+                    if (timeColumn == null) {
+                        missing.add(timeframe.isDaily() ? "timestamp (or date)" : "timestamp");
+                    }
+                    for (String required : List.of("open", "high", "low", "close", "volume")) {
+                        if (!header.contains(required)) {
+                            missing.add(required);
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new UsageException("bar CSV lacks column(s) " + missing + " [file=" + file + ", header=" + header + "]");
+                    }
+                }
+                String tsText = record.getField(timeColumn);
+                long ts;
+                try {
+                    ts = parser.parse(tsText);
+                } catch (IllegalArgumentException e) {
+                    throw new DataException(where(file, row, timeColumn, tsText) + e.getMessage());
+                } catch (UsageException e) {
+                    throw new UsageException(where(file, row, timeColumn, tsText) + e.getMessage());
+                }
+                int at = builder.add(ts);
+                builder.setDouble(LakeSchema.OPEN, at, number(record, "open", file, row));
+                builder.setDouble(LakeSchema.HIGH, at, number(record, "high", file, row));
+                builder.setDouble(LakeSchema.LOW, at, number(record, "low", file, row));
+                builder.setDouble(LakeSchema.CLOSE, at, number(record, "close", file, row));
+                double volume = number(record, "volume", file, row);
+                builder.setDouble(LakeSchema.VOLUME, at, volume);
+                if (tradeCount >= 0 && header.contains("trade_count") && !record.getField("trade_count").isBlank()) {
+                    builder.setInt(tradeCount, at, (int) number(record, "trade_count", file, row));
+                }
+                if (vwap >= 0 && header.contains("vwap") && !record.getField("vwap").isBlank()) {
+                    builder.setDouble(vwap, at, number(record, "vwap", file, row));
+                }
+                if (notional >= 0) {
+                    if (header.contains("notional") && !record.getField("notional").isBlank()) {
+                        builder.setDouble(notional, at, number(record, "notional", file, row));
+                    } else if (header.contains("vwap") && !record.getField("vwap").isBlank()) {
+                        builder.setDouble(notional, at, number(record, "vwap", file, row) * volume);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+        }
+        return builder.build();
+    }
+
+    private static Reader open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such file [file=" + file + "]");
+        }
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private static double number(NamedCsvRecord record, String column, Path file, long row) {
+        String text = record.getField(column);
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new DataException(where(file, row, column, text) + "not a number");
+        }
+    }
+
+    private static String where(Path file, long row, String column, String value) {
+        return "invalid value [file=" + file + ", row=" + row + " (line " + (row + 1) + "), column=" + column + ", value=" + value + "]: ";
+    }
+}

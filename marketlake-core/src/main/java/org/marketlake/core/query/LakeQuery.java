@@ -1,0 +1,42 @@
+package org.marketlake.core.query;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.marketlake.core.Lake;
+import org.marketlake.core.model.DataKind;
+import org.marketlake.core.model.Frame;
+import org.marketlake.core.model.LakeSchema;
+import org.marketlake.core.model.Symbol;
+
+/**
+ * A query over one kind and symbol: a selection of time, optional New York market hours, and the columns to
+ * read (only those are read; row groups that cannot match are skipped).
+ */
+public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<String> columns, boolean marketHours) {
+    public LakeQuery {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        kind.schema().select(columns); // unknown columns fail here, before any file is opened
+    }
+
+    /** Builds a query from command-line style text values. */
+    public static LakeQuery parse(String kind, String symbol, String month, String date, String start, String end,
+            String zone, List<String> columns, boolean marketHours) {
+        ZoneId tz = org.marketlake.core.time.TimestampParser.zone(zone);
+        return new LakeQuery(DataKind.parse(kind), Symbol.of(symbol), Selection.fromOptions(month, date, start, end, tz), columns, marketHours);
+    }
+
+    public Frame run(Lake lake) {
+        List<String> reading = new ArrayList<>(columns);
+        boolean addedTimestamp = false;
+        if (marketHours && !reading.isEmpty() && !reading.contains(LakeSchema.TIMESTAMP_COLUMN)) {
+            reading.add(LakeSchema.TIMESTAMP_COLUMN);
+            addedTimestamp = true;
+        }
+        Frame frame = lake.read(kind, symbol, selection.range(), reading);
+        if (marketHours) {
+            frame = MarketHours.filter(frame);
+        }
+        return addedTimestamp ? frame.project(columns) : frame;
+    }
+}

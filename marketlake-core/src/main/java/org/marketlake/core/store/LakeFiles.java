@@ -1,0 +1,119 @@
+package org.marketlake.core.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.schema.MessageType;
+import org.marketlake.core.DataException;
+import org.marketlake.core.LakeFile;
+import org.marketlake.core.layout.LakeLayout;
+import org.marketlake.core.model.DataKind;
+import org.marketlake.core.model.Frame;
+import org.marketlake.core.model.Micros;
+import org.marketlake.core.model.TimeRange;
+
+/** Reading lake files whole or by footer, checking each against its name and the expected schema. */
+final class LakeFiles {
+    private LakeFiles() {}
+
+    /** The lake-relative name used in messages: {@code bars/1m/AAPL.2024-01.parquet}. */
+    static String display(LakeLayout layout, Path file) {
+        Path root = layout.root().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute).toString() : file.toString();
+    }
+
+    /** The whole file, full schema, after checking its footer against {@code key}. */
+    static Frame readWhole(LakeLayout layout, Path file, LakeLayout.FileKey key) {
+        try {
+            checkFooter(layout, file, key);
+            return ParquetFiles.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataException data) {
+                throw data;
+            }
+            throw new DataException("cannot read lake file [file=" + display(layout, file) + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /** Differences between a file's footer and what its name says it holds; empty when none. */
+    static List<String> footerProblems(LakeLayout layout, Path file, LakeLayout.FileKey key) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (ParquetFileReader reader = ParquetFiles.open(file)) {
+            FileMetaData meta = reader.getFooter().getFileMetaData();
+            MessageType expected = ParquetFiles.messageType(key.kind());
+            MessageType actual = meta.getSchema();
+            if (!expected.getColumns().equals(actual.getColumns()) || !sameTypes(expected, actual)) {
+                problems.add("schema differs from the " + key.kind().label() + " schema: expected " + compact(expected) + ", found " + compact(actual));
+            }
+            Map<String, String> kv = meta.getKeyValueMetaData();
+            String kind = key.kind() instanceof DataKind.Quotes ? "quotes" : "bars";
+            expect(problems, kv, "kind", kind);
+            expect(problems, kv, "timeframe", key.kind() instanceof DataKind.Bars bars ? bars.timeframe().label() : "");
+            expect(problems, kv, "symbol", key.symbol().value());
+            expect(problems, kv, "schema_version", ParquetFiles.SCHEMA_VERSION);
+            long rows = reader.getRecordCount();
+            expect(problems, kv, "rows", Long.toString(rows));
+        }
+        return problems;
+    }
+
+    private static boolean sameTypes(MessageType expected, MessageType actual) {
+        if (expected.getFieldCount() != actual.getFieldCount()) {
+            return false;
+        }
+        for (int i = 0; i < expected.getFieldCount(); i++) {
+            if (!expected.getType(i).equals(actual.getType(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String compact(MessageType type) {
+        return type.toString().replaceAll("\\s+", " ").trim();
+    }
+
+    private static void expect(List<String> problems, Map<String, String> kv, String key, String expected) {
+        String actual = kv.get(ParquetFiles.META_PREFIX + key);
+        if (!expected.equals(actual)) {
+            problems.add("metadata " + ParquetFiles.META_PREFIX + key + " is " + (actual == null ? "missing" : "'" + actual + "'") + ", expected '" + expected + "'");
+        }
+    }
+
+    static void checkFooter(LakeLayout layout, Path file, LakeLayout.FileKey key) throws IOException {
+        List<String> problems = footerProblems(layout, file, key);
+        if (!problems.isEmpty()) {
+            throw new DataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
+        }
+    }
+
+    /** Inventory entry from the footer alone. */
+    static LakeFile describe(LakeLayout layout, Path file, LakeLayout.FileKey key) {
+        try (ParquetFileReader reader = ParquetFiles.open(file)) {
+            long rows = reader.getRecordCount();
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (var block : reader.getRowGroups()) {
+                long[] bounds = ParquetFiles.timestampBounds(block);
+                if (bounds != null) {
+                    first = Math.min(first, bounds[0]);
+                    last = Math.max(last, bounds[1]);
+                }
+            }
+            return new LakeFile(key.kind(), key.symbol(), key.period(), file, rows, Files.size(file),
+                    rows == 0 ? 0 : first, rows == 0 ? 0 : last);
+        } catch (IOException | RuntimeException e) {
+            throw new DataException("cannot read lake file footer [file=" + display(layout, file) + "]: " + e.getMessage(), e);
+        }
+    }
+
+    static String formatRange(LakeFile file) {
+        return Micros.format(file.firstMicros()) + " .. " + Micros.format(file.lastMicros());
+    }
+}

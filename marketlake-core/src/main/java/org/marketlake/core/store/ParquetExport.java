@@ -1,0 +1,24 @@
+package org.marketlake.core.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.marketlake.core.DataException;
+import org.marketlake.core.model.Frame;
+
+/** Query results as a Parquet file outside the lake ({@code query --format parquet --output FILE}), same encoding as lake files. */
+public final class ParquetExport {
+    private ParquetExport() {}
+
+    public static void write(Frame frame, Path output) {
+        try {
+            Path absolute = output.toAbsolutePath();
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            FilePublisher.publish(frame, absolute);
+        } catch (IOException e) {
+            throw new DataException("cannot write [file=" + output + "]: " + e.getMessage(), e);
+        }
+    }
+}

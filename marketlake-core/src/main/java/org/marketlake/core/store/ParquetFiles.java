@@ -1,0 +1,353 @@
+package org.marketlake.core.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.marketlake.core.model.Column;
+import org.marketlake.core.model.ColumnType;
+import org.marketlake.core.model.DataKind;
+import org.marketlake.core.model.Frame;
+import org.marketlake.core.model.LakeSchema;
+import org.marketlake.core.model.Micros;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.core.model.TimeRange;
+import org.marketlake.core.model.Timeframe;
+
+/**
+ * Lake files in and out of Parquet with parquet-java's column API: no record assembly, one row group per UTC
+ * day for second-level data, ZSTD level 3, statistics and page indexes on, format v2 pages (the sorted
+ * timestamp column delta-encodes to almost nothing). Nothing here knows about merging or publishing.
+ */
+final class ParquetFiles {
+    static final String META_PREFIX = "marketlake.";
+    static final String SCHEMA_VERSION = "1";
+    static final String WRITER = "marketlake 0.1";
+    private static final int MAX_ROWS_PER_GROUP = 131_072;
+    private static final int SMALL_GROUP_ROWS = 16_384;
+
+    private ParquetFiles() {}
+
+    static MessageType messageType(DataKind kind) {
+        return messageType(kind, kind.schema().columns());
+    }
+
+    static MessageType messageType(DataKind kind, List<Column> columns) {
+        Types.MessageTypeBuilder message = Types.buildMessage();
+        for (Column column : columns) {
+            Type.Repetition repetition = column.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+            switch (column.type()) {
+                case STRING -> message.primitive(PrimitiveTypeName.BINARY, repetition)
+                        .as(LogicalTypeAnnotation.stringType()).named(column.name());
+                case TIMESTAMP -> message.primitive(PrimitiveTypeName.INT64, repetition)
+                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(column.name());
+                case DOUBLE -> message.primitive(PrimitiveTypeName.DOUBLE, repetition).named(column.name());
+                case INT32 -> message.primitive(PrimitiveTypeName.INT32, repetition).named(column.name());
+            }
+        }
+        return message.named(kind instanceof DataKind.Quotes ? "quote" : "bar");
+    }
+
+    /** The key-value metadata of a file holding {@code frame} (sorted): no wall-clock time, so rewrites are byte-identical. */
+    static Map<String, String> metadata(Frame frame) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(META_PREFIX + "schema_version", SCHEMA_VERSION);
+        metadata.put(META_PREFIX + "kind", frame.kind() instanceof DataKind.Quotes ? "quotes" : "bars");
+        metadata.put(META_PREFIX + "timeframe", frame.kind() instanceof DataKind.Bars bars ? bars.timeframe().label() : "");
+        metadata.put(META_PREFIX + "symbol", frame.symbol().value());
+        metadata.put(META_PREFIX + "rows", Integer.toString(frame.size()));
+        long[] ts = frame.timestamps();
+        metadata.put(META_PREFIX + "first_timestamp", frame.isEmpty() ? "" : Micros.format(ts[0]));
+        metadata.put(META_PREFIX + "last_timestamp", frame.isEmpty() ? "" : Micros.format(ts[frame.size() - 1]));
+        metadata.put(META_PREFIX + "writer", WRITER);
+        return metadata;
+    }
+
+    /** Writes {@code frame} (full schema, sorted, validated) to the new file {@code target} and forces it to disk. */
+    static void write(Frame frame, Path target) throws IOException {
+        MessageType schema = messageType(frame.kind(), frame.columns());
+        ParquetProperties properties = ParquetProperties.builder()
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+                .withDictionaryEncoding(true)
+                .withDictionaryEncoding(LakeSchema.TIMESTAMP_COLUMN, false)
+                .withPageRowCountLimit(20_000)
+                .withStatisticsEnabled(true)
+                .withPageWriteChecksumEnabled(false)
+                .withAllocator(HeapByteBufferAllocator.getInstance())
+                .build();
+        ParquetFileWriter fileWriter = new ParquetFileWriter(new SyncedOutputFile(target), schema, ParquetFileWriter.Mode.CREATE,
+                128L * 1024 * 1024, 0, null, properties);
+        boolean done = false;
+        try {
+            fileWriter.start();
+            List<ColumnDescriptor> descriptors = schema.getColumns();
+            List<Column> columns = frame.columns();
+            Binary symbol = Binary.fromString(frame.symbol().value());
+            int[] bounds = rowGroupBounds(frame);
+            for (int g = 0; g + 1 < bounds.length; g++) {
+                int from = bounds[g];
+                int to = bounds[g + 1];
+                fileWriter.startBlock(to - from);
+                ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
+                        ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), schema,
+                        HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
+                ColumnWriteStore store = properties.newColumnWriteStore(schema, pages, pages);
+                ColumnWriter[] writers = new ColumnWriter[descriptors.size()];
+                for (int c = 0; c < writers.length; c++) {
+                    writers[c] = store.getColumnWriter(descriptors.get(c));
+                }
+                for (int row = from; row < to; row++) {
+                    for (int c = 0; c < writers.length; c++) {
+                        writeValue(writers[c], columns.get(c), frame.array(c), row, symbol);
+                    }
+                    store.endRecord();
+                }
+                store.flush();
+                pages.flushToFileWriter(fileWriter);
+                fileWriter.endBlock();
+                store.close();
+                pages.close();
+            }
+            fileWriter.end(metadata(frame));
+            done = true;
+        } finally {
+            if (!done) {
+                fileWriter.abort();
+            }
+        }
+    }
+
+    private static void writeValue(ColumnWriter writer, Column column, Object array, int row, Binary symbol) {
+        int defined = column.nullable() ? 1 : 0;
+        switch (column.type()) {
+            case STRING -> {
+                if (array == null) {
+                    writer.write(symbol, 0, defined);
+                } else {
+                    String value = ((String[]) array)[row];
+                    if (value == null) {
+                        writer.writeNull(0, 0);
+                    } else {
+                        writer.write(Binary.fromString(value), 0, defined);
+                    }
+                }
+            }
+            case TIMESTAMP -> writer.write(((long[]) array)[row], 0, defined);
+            case DOUBLE -> {
+                double value = ((double[]) array)[row];
+                if (Double.isNaN(value) && column.nullable()) {
+                    writer.writeNull(0, 0);
+                } else {
+                    writer.write(value, 0, defined);
+                }
+            }
+            case INT32 -> {
+                int value = ((int[]) array)[row];
+                if (value == ColumnType.NULL_INT && column.nullable()) {
+                    writer.writeNull(0, 0);
+                } else {
+                    writer.write(value, 0, defined);
+                }
+            }
+        }
+    }
+
+    /**
+     * Row-group boundaries. Second-level data (1s bars, quotes): one group per UTC day, small days joined
+     * and large days split at {@value #MAX_ROWS_PER_GROUP} rows, so a one-day query reads about one day.
+     * Coarser bars: groups of at most {@value #MAX_ROWS_PER_GROUP} rows (a month of 1m bars is one group).
+     */
+    static int[] rowGroupBounds(Frame frame) {
+        int size = frame.size();
+        List<Integer> bounds = new ArrayList<>();
+        bounds.add(0);
+        boolean daily = frame.kind() instanceof DataKind.Quotes
+                || (frame.kind() instanceof DataKind.Bars bars && bars.timeframe() == Timeframe.S1);
+        long[] ts = frame.timestamps();
+        int groupStart = 0;
+        for (int row = 1; row <= size; row++) {
+            boolean end = row == size;
+            boolean dayChange = !end && daily && Math.floorDiv(ts[row], Micros.PER_DAY) != Math.floorDiv(ts[row - 1], Micros.PER_DAY);
+            boolean full = row - groupStart >= MAX_ROWS_PER_GROUP;
+            if (end || full || (dayChange && row - groupStart >= SMALL_GROUP_ROWS)) {
+                bounds.add(row);
+                groupStart = row;
+            }
+        }
+        if (size == 0) {
+            bounds.add(0);
+        }
+        return bounds.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static ParquetFileReader open(Path file) throws IOException {
+        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(ZstdCodecs.INSTANCE)
+                .withPageChecksumVerification(false)
+                .build();
+        return ParquetFileReader.open(new LocalInputFile(file), options);
+    }
+
+    /**
+     * Reads rows with {@code range.start <= timestamp <= range.end} and the given columns (which must include
+     * {@code timestamp}), skipping row groups whose timestamp statistics cannot match.
+     */
+    static Frame read(Path file, DataKind kind, Symbol symbol, TimeRange range, List<Column> columns) throws IOException {
+        try (ParquetFileReader reader = open(file)) {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            List<ColumnDescriptor> wanted = new ArrayList<>();
+            for (Column column : columns) {
+                wanted.add(fileSchema.getColumnDescription(new String[] {column.name()}));
+            }
+            List<BlockMetaData> blocks = reader.getRowGroups();
+            List<Frame> parts = new ArrayList<>();
+            for (int b = 0; b < blocks.size(); b++) {
+                BlockMetaData block = blocks.get(b);
+                long[] minMax = timestampBounds(block);
+                if (block.getRowCount() == 0 || (minMax != null && !range.overlaps(minMax[0], minMax[1]))) {
+                    continue;
+                }
+                PageReadStore pages = reader.readRowGroup(b);
+                parts.add(readGroup(pages, fileSchema, createdBy, kind, symbol, range, columns, wanted));
+            }
+            if (parts.isEmpty()) {
+                return emptyFrame(kind, symbol, columns);
+            }
+            return Frame.concat(parts);
+        }
+    }
+
+    static Frame emptyFrame(DataKind kind, Symbol symbol, List<Column> columns) {
+        Object[] data = new Object[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            data[c] = allocate(columns.get(c), 0);
+        }
+        return Frame.of(kind, symbol, columns, data, 0);
+    }
+
+    /** Min and max timestamp of a row group from its statistics, or null when it has none. */
+    static long[] timestampBounds(BlockMetaData block) {
+        for (ColumnChunkMetaData chunk : block.getColumns()) {
+            if (chunk.getPath().toDotString().equals(LakeSchema.TIMESTAMP_COLUMN)) {
+                Statistics<?> statistics = chunk.getStatistics();
+                if (statistics == null || !statistics.hasNonNullValue()) {
+                    return null;
+                }
+                return new long[] {(Long) statistics.genericGetMin(), (Long) statistics.genericGetMax()};
+            }
+        }
+        return null;
+    }
+
+    private static Frame readGroup(PageReadStore pages, MessageType fileSchema, String createdBy, DataKind kind, Symbol symbol,
+            TimeRange range, List<Column> columns, List<ColumnDescriptor> wanted) {
+        int rows = Math.toIntExact(pages.getRowCount());
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new GroupRecordConverter(fileSchema).getRootConverter(), fileSchema, createdBy);
+        ColumnDescriptor tsDescriptor = fileSchema.getColumnDescription(new String[] {LakeSchema.TIMESTAMP_COLUMN});
+        long[] ts = readLongs(store.getColumnReader(tsDescriptor), rows);
+        int first = 0;
+        while (first < rows && ts[first] < range.startMicros()) {
+            first++;
+        }
+        int last = rows;
+        while (last > first && ts[last - 1] > range.endMicros()) {
+            last--;
+        }
+        Object[] data = new Object[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            if (column.name().equals(LakeSchema.SYMBOL)) {
+                data[c] = null;
+            } else if (column.name().equals(LakeSchema.TIMESTAMP_COLUMN)) {
+                data[c] = ts;
+            } else {
+                data[c] = readColumn(store.getColumnReader(wanted.get(c)), column, rows);
+            }
+        }
+        Frame group = Frame.of(kind, symbol, columns, data, rows);
+        return first == 0 && last == rows ? group : group.slice(first, last);
+    }
+
+    private static long[] readLongs(ColumnReader reader, int rows) {
+        long[] values = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            values[i] = reader.getLong();
+            reader.consume();
+        }
+        return values;
+    }
+
+    private static Object readColumn(ColumnReader reader, Column column, int rows) {
+        int maxDefinition = column.nullable() ? 1 : 0;
+        switch (column.type()) {
+            case DOUBLE -> {
+                double[] values = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = reader.getCurrentDefinitionLevel() == maxDefinition ? reader.getDouble() : Double.NaN;
+                    reader.consume();
+                }
+                return values;
+            }
+            case INT32 -> {
+                int[] values = new int[rows];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = reader.getCurrentDefinitionLevel() == maxDefinition ? reader.getInteger() : ColumnType.NULL_INT;
+                    reader.consume();
+                }
+                return values;
+            }
+            case STRING -> {
+                String[] values = new String[rows];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = reader.getCurrentDefinitionLevel() == maxDefinition ? reader.getBinary().toStringUsingUTF8() : null;
+                    reader.consume();
+                }
+                return values;
+            }
+            case TIMESTAMP -> {
+                return readLongs(reader, rows);
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static Object allocate(Column column, int size) {
+        if (column.name().equals(LakeSchema.SYMBOL)) {
+            return null;
+        }
+        return switch (column.type()) {
+            case TIMESTAMP -> new long[size];
+            case DOUBLE -> new double[size];
+            case INT32 -> new int[size];
+            case STRING -> new String[size];
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package org.marketlake.core.time;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.TemporalAccessor;
+import org.marketlake.core.UsageException;
+import org.marketlake.core.model.Micros;
+
+/**
+ * Turns timestamp text into epoch microseconds the way every command reads input:
+ * <ul>
+ *   <li>ISO-8601 with {@code Z} or an offset ({@code 2024-01-02T14:30:00Z}, {@code 2024-01-02 09:30:00.5-05:00}),
+ *       fractions up to nanoseconds, floored to the microsecond;</li>
+ *   <li>without an offset only when a zone is given ({@code --tz}); a local time that a daylight-saving switch
+ *       skips moves forward by the gap, one that repeats takes the earlier offset (java.time's rules);</li>
+ *   <li>integers only when a unit is given ({@code --epoch-unit s|ms|us|ns});</li>
+ *   <li>a bare date {@code YYYY-MM-DD} as midnight UTC (or midnight in the zone, when given), only where
+ *       dates are allowed (daily bars, query bounds).</li>
+ * </ul>
+ * A missing offset or unit is a usage error (exit 2); text that is no timestamp at all is an
+ * {@link IllegalArgumentException} for the caller to report with its file, row and column.
+ */
+public final class TimestampParser {
+    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter();
+
+    private final ZoneId zone;
+    private final EpochUnit unit;
+    private final boolean datesAllowed;
+
+    private TimestampParser(ZoneId zone, EpochUnit unit, boolean datesAllowed) {
+        this.zone = zone;
+        this.unit = unit;
+        this.datesAllowed = datesAllowed;
+    }
+
+    /** @param zone the {@code --tz} zone or null; @param unit the {@code --epoch-unit} or null */
+    public static TimestampParser of(ZoneId zone, EpochUnit unit) {
+        return new TimestampParser(zone, unit, false);
+    }
+
+    /** As {@link #of}, also accepting a bare date. */
+    public static TimestampParser allowingDates(ZoneId zone, EpochUnit unit) {
+        return new TimestampParser(zone, unit, true);
+    }
+
+    public static ZoneId zone(String text) {
+        try {
+            return text == null ? null : ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new UsageException("unknown time zone [value=" + text + "]: use an IANA name such as America/New_York or UTC");
+        }
+    }
+
+    public long parse(String text) {
+        String value = text.strip();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty timestamp");
+        }
+        if (isInteger(value)) {
+            if (unit == null) {
+                throw new UsageException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
+            }
+            return unit.toMicros(Long.parseLong(value));
+        }
+        if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            if (!datesAllowed) {
+                throw new IllegalArgumentException("a date without a time: " + value);
+            }
+            LocalDate date = LocalDate.parse(value);
+            return Micros.of(date.atStartOfDay(zone == null ? ZoneOffset.UTC : zone).toInstant());
+        }
+        TemporalAccessor parsed;
+        try {
+            parsed = FORMAT.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not an ISO-8601 timestamp: " + value);
+        }
+        if (parsed instanceof OffsetDateTime offsetDateTime) {
+            return Micros.of(offsetDateTime.toInstant());
+        }
+        LocalDateTime local = (LocalDateTime) parsed;
+        if (zone == null) {
+            throw new UsageException("timestamp without an offset [value=" + value + "]: add Z or an offset, or say what it means with --tz ZONE");
+        }
+        return Micros.of(local.atZone(zone).toInstant());
+    }
+
+    private static boolean isInteger(String value) {
+        int start = value.charAt(0) == '-' ? 1 : 0;
+        if (start == value.length()) {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
