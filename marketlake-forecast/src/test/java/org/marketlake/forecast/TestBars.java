@@ -1,19 +1,15 @@
 package org.marketlake.forecast;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
+import org.marketlake.core.io.BarCsvReader;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
+import org.marketlake.core.time.TimestampParser;
 
 /** Bars for tests: the shared real data (reference CSVs) and bars built from explicit closes. */
 public final class TestBars {
@@ -25,26 +21,7 @@ public final class TestBars {
 
     /** A shared CSV {@code timestamp|date,open,high,low,close,volume} as bars of {@code timeframe}. */
     public static Frame csv(String relative, Timeframe timeframe, String symbol) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(shared().resolve(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Frame.Builder builder = Frame.builder(DataKind.bars(timeframe), Symbol.of(symbol), lines.size());
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            long ts = cells[0].length() == 10
-                    ? Micros.of(LocalDate.parse(cells[0]).atStartOfDay().toInstant(ZoneOffset.UTC))
-                    : Micros.of(Instant.parse(cells[0]));
-            int row = builder.add(ts);
-            builder.setDouble(LakeSchema.OPEN, row, Double.parseDouble(cells[1]));
-            builder.setDouble(LakeSchema.HIGH, row, Double.parseDouble(cells[2]));
-            builder.setDouble(LakeSchema.LOW, row, Double.parseDouble(cells[3]));
-            builder.setDouble(LakeSchema.CLOSE, row, Double.parseDouble(cells[4]));
-            builder.setDouble(LakeSchema.VOLUME, row, Double.parseDouble(cells[5]));
-        }
-        return builder.build();
+        return BarCsvReader.read(shared().resolve(relative), Symbol.of(symbol), timeframe, TimestampParser.allowingDates(null, null));
     }
 
     /** Bars of {@code timeframe} at {@code timestamps} with these closes (open = high = low = close). */
