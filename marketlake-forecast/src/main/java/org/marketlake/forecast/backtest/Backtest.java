@@ -42,14 +42,19 @@ public final class Backtest {
     /** {@code [0][w]} MASE and {@code [1][w]} WQL of {@code model} on each window. */
     static double[][] scores(Series series, Forecaster model, SeasonLength season, List<Window> windows) {
         double[] values = series.values();
+        List<double[]> histories = new ArrayList<>(windows.size());
+        for (Window window : windows) {
+            int context = model.contextLength(window.horizon());
+            histories.add(Arrays.copyOfRange(values, Math.max(0, window.cutoff() - context), window.cutoff()));
+        }
+        // Every window has the same horizon: one batch.
+        List<Forecast> forecasts = model.forecastEach(histories, windows.get(0).horizon());
         double[][] scores = new double[2][windows.size()];
         for (int w = 0; w < windows.size(); w++) {
             Window window = windows.get(w);
             double[] past = Arrays.copyOfRange(values, 0, window.cutoff());
             double[] actual = Arrays.copyOfRange(values, window.cutoff(), window.end());
-            int context = model.contextLength(window.horizon());
-            double[] history = Arrays.copyOfRange(past, Math.max(0, past.length - context), past.length);
-            Forecast forecast = model.forecast(history, window.horizon());
+            Forecast forecast = forecasts.get(w);
             double scale = Metrics.seasonalError(past, season.forScaling(past.length));
             scores[0][w] = Metrics.mase(actual, forecast.median(), scale);
             scores[1][w] = Metrics.wql(actual, forecast.quantileLevels(), forecast.quantiles());

@@ -59,20 +59,26 @@ abstract class PointBaseline implements Forecaster {
         }
         int n = history.length;
         Rule rule = rule(n);
+        double[] levels = Forecast.standardLevels();
         double[] point = new double[horizon];
-        double[][] errors = new double[horizon][];
+        double[][] quantiles = new double[levels.length][horizon];
+        // Origins only get fewer as the step grows, so once a step has too few errors every later one has too:
+        // from there on, keep borrowing the last well-fed step's errors (memory stays one step's worth).
+        double[] source = null;
+        int sourceStep = 0;
         for (int step = 1; step <= horizon; step++) {
             point[step - 1] = rule.point(history, n, step);
-            errors[step - 1] = inSampleErrors(history, rule, step);
-        }
-        double[] levels = Forecast.standardLevels();
-        double[][] quantiles = new double[levels.length][horizon];
-        for (int step = 1; step <= horizon; step++) {
-            int source = errorSource(errors, step);
-            double widen = source == 0 ? 0 : Math.sqrt((double) step / source);
-            double[] sorted = source == 0 ? new double[] {0} : errors[source - 1];
+            if (step == 1 || source.length >= MIN_ERRORS && sourceStep == step - 1) {
+                double[] errors = inSampleErrors(history, rule, step);
+                if (step == 1 || errors.length >= MIN_ERRORS) {
+                    source = errors;
+                    sourceStep = step;
+                }
+            }
+            double widen = Math.sqrt((double) step / sourceStep);
             for (int q = 0; q < levels.length; q++) {
-                quantiles[q][step - 1] = point[step - 1] + widen * quantileOfSorted(sorted, levels[q]);
+                double error = source.length == 0 ? 0 : quantileOfSorted(source, levels[q]);
+                quantiles[q][step - 1] = point[step - 1] + widen * error;
             }
         }
         return new Forecast(levels, quantiles, point);
@@ -91,19 +97,6 @@ abstract class PointBaseline implements Forecaster {
         }
         Arrays.sort(errors);
         return errors;
-    }
-
-    /** The step whose errors give the quantiles at {@code step} (1-based), or 0 when there are none at all. */
-    static int errorSource(double[][] errors, int step) {
-        if (errors[step - 1].length >= MIN_ERRORS) {
-            return step;
-        }
-        for (int candidate = step - 1; candidate >= 1; candidate--) {
-            if (errors[candidate - 1].length >= MIN_ERRORS) {
-                return candidate;
-            }
-        }
-        return errors[0].length > 0 ? 1 : 0;
     }
 
     /** The {@code level} quantile of sorted values, interpolating linearly between order statistics (type 7). */
