@@ -15,7 +15,7 @@ public final class SeriesOptions {
     String timeframe;
 
     @Option(names = "--context-length", paramLabel = "N",
-            description = "Past bars the model sees (default: the model's own; baselines: two seasons, at least 5,000).")
+            description = "Past bars the model sees (default: the model's own; baselines: enough for 5,000 in-sample origins).")
     Integer contextLength;
 
     Symbol symbol() {

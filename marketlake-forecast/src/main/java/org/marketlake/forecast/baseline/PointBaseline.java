@@ -45,8 +45,9 @@ abstract class PointBaseline implements Forecaster {
 
     @Override
     public int contextLength(int horizon) {
-        // Enough for the nominal season twice (see SeasonLength.effective) and for the in-sample errors.
-        return Math.max(2 * season.nominal(), MAX_ORIGINS) + horizon;
+        // Enough for the nominal season twice (see SeasonLength.effective) and for MAX_ORIGINS in-sample origins
+        // one season in, out to the last step.
+        return Math.max(2 * season.nominal(), season.nominal() + MAX_ORIGINS) + horizon;
     }
 
     @Override
