@@ -3,7 +3,11 @@ package org.marketlake.forecast.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MetricsTest {
 
@@ -46,5 +50,33 @@ class MetricsTest {
     void finiteMeanSkipsUndefinedWindows() {
         assertThat(Metrics.finiteMean(new double[] {1, Double.NaN, 3})).isEqualTo(2.0);
         assertThat(Metrics.finiteMean(new double[] {Double.NaN})).isNaN();
+    }
+
+    static LongStream seeds() {
+        return LongStream.of(3, 17, 4_242, 90_210);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void wqlAtTheMedianAloneIsTheAbsoluteErrorOverTheAbsoluteActuals(long seed) {
+        // 2|(y - q)(1{y <= q} - 0.5)| = |y - q|: with the one level 0.5, WQL is sum |y - q| / sum |y|.
+        Random random = new Random(seed);
+        int steps = 1 + random.nextInt(200);
+        double[] actual = new double[steps];
+        double[] median = new double[steps];
+        double absoluteError = 0;
+        double absoluteActual = 0;
+        for (int t = 0; t < steps; t++) {
+            actual[t] = 50 + 10 * random.nextGaussian();
+            median[t] = actual[t] + random.nextGaussian();
+            absoluteError += Math.abs(actual[t] - median[t]);
+            absoluteActual += Math.abs(actual[t]);
+        }
+        assertThat(Metrics.wql(actual, new double[] {0.5}, new double[][] {median})).isCloseTo(absoluteError / absoluteActual, within(1e-12));
+        // MASE with the in-sample scale of the actuals themselves, season 1: mean |y - q| / mean |y_t - y_t-1|.
+        double scale = Metrics.seasonalError(actual, 1);
+        if (steps > 1) {
+            assertThat(Metrics.mase(actual, median, scale)).isCloseTo(absoluteError / steps / scale, within(1e-12));
+        }
     }
 }

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.marketlake.forecast.TestBars.micros;
 
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Timeframe;
@@ -95,5 +102,44 @@ class SessionCalendarTest {
         SessionCalendar calendar = SessionCalendar.fromData(Timeframe.M1, day, day.length);
         assertThat(format(calendar.from(micros("2024-03-11T15:00:30Z"), 1))).containsExactly("2024-03-11T15:01:00Z");
         assertThat(format(calendar.from(micros("2024-03-11T12:00:00Z"), 1))).containsExactly("2024-03-11T14:30:00Z");
+    }
+
+    static LongStream seeds() {
+        return LongStream.of(5, 77, 1_234, 2_718_281);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void stepsAreIncreasingOpenSlotsOfTheSessionTheDataShows(long seed) {
+        // A random session (open hour, length 3..14 h) traded on random weekdays over four weeks of minute bars.
+        Random random = new Random(seed);
+        int openMinute = random.nextInt(24) * 60;
+        int length = (3 + random.nextInt(12)) * 60;
+        List<Long> bars = new ArrayList<>();
+        long monday = micros("2024-04-01T00:00:00Z");
+        for (int day = 0; day < 28; day++) {
+            if (day % 7 >= 5) {
+                continue;
+            }
+            for (int minute = 0; minute < length; minute++) {
+                bars.add(monday + day * Micros.PER_DAY + (openMinute + minute) * MINUTE);
+            }
+        }
+        long[] timestamps = bars.stream().mapToLong(Long::longValue).toArray();
+        SessionCalendar calendar = SessionCalendar.fromData(Timeframe.M1, timestamps, timestamps.length);
+        Set<Long> seen = new HashSet<>();
+        for (long ts : timestamps) {
+            seen.add(Math.floorMod(ts - monday, 7 * Micros.PER_DAY));
+        }
+        long[] steps = calendar.after(timestamps[timestamps.length - 1], 3 * length);
+        for (int i = 0; i < steps.length; i++) {
+            assertThat(seen).as("step %d at %s", i, Micros.format(steps[i])).contains(Math.floorMod(steps[i] - monday, 7 * Micros.PER_DAY));
+            if (i > 0) {
+                assertThat(steps[i]).isGreaterThan(steps[i - 1]);
+            }
+        }
+        // Three sessions of steps after a Friday: Monday, Tuesday, Wednesday, each starting at the open.
+        assertThat(Micros.format(steps[0])).isEqualTo(Micros.format(monday + 28 * Micros.PER_DAY + openMinute * MINUTE));
+        assertThat(Micros.format(steps[2 * length])).isEqualTo(Micros.format(monday + 30 * Micros.PER_DAY + openMinute * MINUTE));
     }
 }
