@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.ingest.ResampleCommand.class,
             org.marketlake.cli.chronos.ChronosCommand.class,
             org.marketlake.cli.dataset.DatasetCommand.class,
+            org.marketlake.cli.forecast.ForecastCommand.class,
+            org.marketlake.cli.forecast.BacktestCommand.class,
             org.marketlake.cli.lake.QueryCommand.class,
             org.marketlake.cli.lake.SqlCommand.class,
             org.marketlake.cli.lake.LsCommand.class,
