@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.dataset.DatasetCommand.class,
             org.marketlake.cli.forecast.ForecastCommand.class,
             org.marketlake.cli.forecast.BacktestCommand.class,
+            org.marketlake.cli.sources.ExportToParquetCommand.class,
             org.marketlake.cli.lake.QueryCommand.class,
             org.marketlake.cli.lake.SqlCommand.class,
             org.marketlake.cli.lake.LsCommand.class,
