@@ -67,6 +67,38 @@ public final class AlpacaImport {
         return new ImportReport(units);
     }
 
+    /**
+     * Spots records a page repeats from the page before it. Pages are sorted by {@code t}, so only a record stamped at
+     * or before the previous page's last {@code t} can be a repeat; the previous page's keys are built only when such
+     * a record turns up (normally never), keeping the common path free of per-record keys.
+     */
+    private static final class RepeatFilter {
+        private Page previous;
+        private Page current;
+        private long previousLast = Long.MIN_VALUE;
+        private Set<String> previousKeys;
+
+        void next(Page page) {
+            previous = current;
+            current = page;
+            previousLast = previous == null || previous.size == 0 ? Long.MIN_VALUE : previous.nanos[previous.size - 1];
+            previousKeys = null;
+        }
+
+        boolean isRepeat(int row) {
+            if (current.nanos[row] > previousLast) {
+                return false;
+            }
+            if (previousKeys == null) {
+                previousKeys = new HashSet<>(previous.size * 2);
+                for (int i = 0; i < previous.size; i++) {
+                    previousKeys.add(previous.key(i));
+                }
+            }
+            return previousKeys.contains(current.key(row));
+        }
+    }
+
     private static UnitSummary fetchUnit(ImportRequest request, AlpacaClient client, Lake lake, Progress progress, Symbol symbol,
             Period period, long start, long end) {
         long started = System.nanoTime();
@@ -76,24 +108,21 @@ public final class AlpacaImport {
                 request.feed(), timeframe, target instanceof ImportTarget.ApiBars ? request.adjustment() : null);
         long[] counts = new long[4]; // records, repeated, rejected, pages
         try (UnitSink sink = UnitSink.of(target, symbol)) {
-            Set<String>[] previous = new Set[] {Set.of()};
+            RepeatFilter repeats = new RepeatFilter();
             client.fetchAll(query, page -> {
-                Set<String> keys = new HashSet<>(page.size * 2);
+                repeats.next(page);
                 for (int row = 0; row < page.size; row++) {
                     long micros = UnitSink.micros(page.nanos[row]);
                     if (micros < start || micros >= end) {
                         continue; // not this unit's: the API answered beyond what was asked
                     }
                     counts[0]++;
-                    String key = page.key(row);
-                    keys.add(key);
-                    if (previous[0].contains(key)) {
+                    if (repeats.isRepeat(row)) {
                         counts[1]++;
                     } else if (!sink.accept(page, row)) {
                         counts[2]++;
                     }
                 }
-                previous[0] = keys;
                 counts[3]++;
                 progress.update("import-api", counts[0], -1, symbol + " " + period.label() + " page " + counts[3]);
             });

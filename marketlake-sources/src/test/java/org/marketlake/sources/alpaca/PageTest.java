@@ -27,6 +27,15 @@ class PageTest {
         assertThat(page.nextPageToken).isEqualTo("MjAyMQ==");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2024-11-01T13:30:00Z", "2024-11-01T13:30:00.5Z", "2024-11-01T13:30:00.000001Z",
+        "2024-11-01T13:30:00.123456789Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59.999999999Z", "2024-11-01T09:30:00-04:00",
+        "2024-11-01T13:30:00.123+00:00"})
+    void timestampsReadAsJavaReadsThem(String text) throws Exception {
+        java.time.Instant instant = java.time.Instant.parse(text);
+        assertThat(Page.nanos(text)).isEqualTo(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
+    }
+
     @Test
     void anEmptyAnswerHasNullArrayAndNoToken() throws Exception {
         Page page = parse(Shape.BARS, "{\"bars\":null,\"symbol\":\"AAPL\",\"next_page_token\":null}");
