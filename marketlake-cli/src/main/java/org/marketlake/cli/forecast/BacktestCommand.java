@@ -1,0 +1,74 @@
+package org.marketlake.cli.forecast;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.forecast.backtest.BacktestOutput;
+import org.marketlake.forecast.backtest.BacktestRequest;
+import org.marketlake.forecast.backtest.BacktestResult;
+import org.marketlake.forecast.backtest.LakeBacktests;
+import org.marketlake.forecast.chart.BacktestChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code marketlake backtest}: rolling-origin windows over lake data, scored with fev's MASE and WQL. */
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Backtest forecasters on a symbol's closes: N windows of H bars, stepping back by H from the last bar.",
+            "Scores per window and averaged: MASE (median, scaled by the in-sample seasonal naive error) and WQL,",
+            "each also relative to seasonal naive on the same windows."
+        })
+public final class BacktestCommand implements Callable<Integer> {
+    enum Format { table, csv, json }
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SeriesOptions series;
+
+    @Option(names = "--model", required = true, split = ",", paramLabel = "DIR|naive|seasonal-naive|drift",
+            description = "Models to score: a Chronos-Bolt checkpoint folder or a baseline; repeat or separate by commas.")
+    List<String> models;
+
+    @Option(names = "--horizon", required = true, paramLabel = "H", description = "Bars per window.")
+    int horizon;
+
+    @Option(names = "--windows", required = true, paramLabel = "N", description = "Number of windows.")
+    int windows;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the per-window scores to this PNG.")
+    Path chart;
+
+    @Override
+    public Integer call() {
+        BacktestRequest request = new BacktestRequest(series.symbol(), series.timeframe(), models, horizon, windows,
+                series.contextLength());
+        BacktestResult result = LakeBacktests.run(common.lake(), request);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case table -> BacktestOutput.table(result, out);
+            case csv -> BacktestOutput.csv(result, out);
+            case json -> BacktestOutput.json(result, out);
+        }
+        out.flush();
+        if (chart != null) {
+            BacktestChart.write(result, chart);
+            spec.commandLine().getErr().println("chart: " + chart);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package org.marketlake.cli.forecast;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.forecast.ForecastOutput;
+import org.marketlake.forecast.ForecastRequest;
+import org.marketlake.forecast.LakeForecasts;
+import org.marketlake.forecast.TimedForecast;
+import org.marketlake.forecast.chart.ForecastChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code marketlake forecast}: quantile forecasts of a symbol's closes, with timestamps from its session calendar. */
+@Command(
+        name = "forecast",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Forecast a symbol's bar closes: quantiles 0.1..0.9 and the mean per future step, each with its timestamp.",
+            "Without --model: seasonal naive (season: a trading day of bars, see docs/FORECAST.md).",
+            "Future steps follow the session calendar the symbol's bars show (no steps at night or on weekends for an equity)."
+        })
+public final class ForecastCommand implements Callable<Integer> {
+    enum Format { table, csv, jsonl }
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SeriesOptions series;
+
+    @Option(names = "--model", paramLabel = "DIR", defaultValue = "seasonal-naive",
+            description = "Chronos-Bolt checkpoint folder, or naive, seasonal-naive, drift (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--horizon", required = true, paramLabel = "H", description = "Steps to forecast.")
+    int horizon;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Forecast as of TIME (bars starting before it are the history): 2013-10-07T15:00:00Z, or UTC 2013-10-07T15:00.")
+    String at;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw history, median and 10-90% band to this PNG.")
+    Path chart;
+
+    @Override
+    public Integer call() {
+        ForecastRequest request = new ForecastRequest(series.symbol(), series.timeframe(), model,
+                series.contextLength(), horizon, at == null ? Long.MAX_VALUE : TimeOption.parse("--at", at));
+        TimedForecast result = LakeForecasts.forecast(common.lake(), request);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case table -> ForecastOutput.table(result, out);
+            case csv -> ForecastOutput.csv(result, out);
+            case jsonl -> ForecastOutput.jsonl(result, out);
+        }
+        out.flush();
+        if (chart != null) {
+            ForecastChart.write(result, chart, ForecastChart.defaultHistoryBars(horizon));
+            spec.commandLine().getErr().println("chart: " + chart);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package org.marketlake.cli.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketlake.cli.CliRun;
+
+class BacktestCommandTest {
+    @TempDir
+    static Path folder;
+    static String root;
+
+    @BeforeAll
+    static void lake() {
+        root = ForecastLakes.demoLike(folder.resolve("lake")).toString();
+    }
+
+    @Test
+    void csvHasEveryWindowOfEveryModelAndTheirMeans() {
+        CliRun result = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--model", "naive,drift",
+                "--horizon", "30", "--windows", "3", "--format", "csv");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = lines(result);
+        assertThat(lines.get(0)).isEqualTo("model,window,cutoff,first,last,mase,wql,relative_mase,relative_wql");
+        assertThat(lines).hasSize(1 + 3 * 4);
+        assertThat(lines.subList(1, 5)).allSatisfy(line -> assertThat(line).startsWith("seasonal-naive,").endsWith(",1.0,1.0"));
+        assertThat(lines.get(5)).startsWith("naive,1,");
+        assertThat(lines.get(8)).startsWith("naive,mean,,,,");
+        assertThat(lines.get(12)).startsWith("drift,mean,,,,");
+        // The last window ends at the last bar, 23:26; it forecasts the 30 bars after the cutoff.
+        assertThat(lines.get(7)).contains(",2013-10-07T23:26:00Z,");
+    }
+
+    @Test
+    void jsonNestsWindowsUnderEachModel() throws Exception {
+        CliRun result = CliRun.of("backtest", "--root", root, "--symbol", "BTCUSD", "--timeframe", "1m", "--model", "seasonal-naive",
+                "--horizon", "60", "--windows", "4", "--format", "json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("symbol").asText()).isEqualTo("BTCUSD");
+        assertThat(json.get("windows").asInt()).isEqualTo(4);
+        assertThat(json.get("season").asInt()).isEqualTo(1440);
+        assertThat(json.get("models")).hasSize(1);
+        JsonNode model = json.get("models").get(0);
+        assertThat(model.get("per_window")).hasSize(4);
+        assertThat(model.get("per_window").get(3).get("last").asText()).isEqualTo("2016-10-07T23:59:00Z");
+        assertThat(model.get("relative_mase").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void tableAndChart() throws Exception {
+        Path png = folder.resolve("backtest.png");
+        CliRun result = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--model", "naive",
+                "--horizon", "30", "--windows", "5", "--chart", png.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(lines(result).get(0)).startsWith("IBM 1m backtest: 5 windows of 30 bars;");
+        assertThat(result.out()).contains("naive").contains("mean");
+        assertThat(Files.size(png)).isPositive();
+    }
+
+    @Test
+    void tooManyWindowsSaysHowManyFit() {
+        CliRun result = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1d", "--model", "naive",
+                "--horizon", "2", "--windows", "5");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("marketlake: 5 windows of 2 bars need at least 12 bars (2 of history before the first),"
+                + " the series has 11: use --windows 4 or a shorter --horizon" + System.lineSeparator());
+    }
+
+    @Test
+    void windowsAndModelAreRequired() {
+        CliRun result = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "30");
+        assertThat(result.exitCode()).isEqualTo(2);
+    }
+
+    private static List<String> lines(CliRun run) {
+        return run.out().lines().toList();
+    }
+}

@@ -1,0 +1,30 @@
+package org.marketlake.forecast;
+
+import org.marketlake.core.UsageException;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.core.model.Timeframe;
+
+/**
+ * What {@code marketlake forecast} asks for.
+ *
+ * @param model {@code naive}, {@code seasonal-naive}, {@code drift} or a Chronos-Bolt checkpoint folder
+ * @param contextLength values the model sees, 0 for its default
+ * @param atMicros forecast as of this instant (bars starting before it are history), or {@link Long#MAX_VALUE}
+ *     for after the last bar
+ */
+public record ForecastRequest(Symbol symbol, Timeframe timeframe, String model, int contextLength, int horizon, long atMicros) {
+    /** Horizons longer than this are refused: a typo more likely than a wish. */
+    public static final int MAX_HORIZON = 100_000;
+
+    public ForecastRequest {
+        if (symbol == null || timeframe == null || model == null || model.isBlank()) {
+            throw new UsageException("a forecast needs a symbol, a timeframe and a model");
+        }
+        if (horizon < 1 || horizon > MAX_HORIZON) {
+            throw new UsageException("--horizon must be between 1 and " + MAX_HORIZON + " [value=" + horizon + "]");
+        }
+        if (contextLength < 0) {
+            throw new UsageException("--context-length must be at least 1 [value=" + contextLength + "]");
+        }
+    }
+}

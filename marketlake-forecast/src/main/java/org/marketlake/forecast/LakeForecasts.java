@@ -1,0 +1,42 @@
+package org.marketlake.forecast;
+
+import org.marketlake.core.Lake;
+import org.marketlake.core.model.Timeframe;
+import org.marketlake.forecast.baseline.Baselines;
+import org.marketlake.forecast.calendar.SessionCalendar;
+
+/** Forecasts from the lake: reads the recent closes, finds the session calendar and season, forecasts, places the steps. */
+public final class LakeForecasts {
+    /** The column forecast: the bar close. */
+    public static final String COLUMN = "close";
+
+    private LakeForecasts() {}
+
+    public static TimedForecast forecast(Lake lake, ForecastRequest request) {
+        Timeframe timeframe = request.timeframe();
+        // The calendar (hence the season) comes from the data, and how much data to read from the forecaster:
+        // size the read for the longer, around-the-clock season, then pick the season the data shows.
+        Forecaster forecaster = Forecasters.of(request.model(), SeasonLength.of(timeframe, true), request.contextLength());
+        Series series = LakeSeries.read(lake, request.symbol(), timeframe, COLUMN, request.atMicros(), forecaster.contextLength(request.horizon()));
+        // Trading hours are known in advance, so the calendar of a forecast made in the past (--at) may read the
+        // bars after it too: two weeks of them, enough to show a whole trading day even when --at is mid-session.
+        Series hours = request.atMicros() == Long.MAX_VALUE ? series
+                : LakeSeries.read(lake, request.symbol(), timeframe, COLUMN, Math.addExact(request.atMicros(), LakeSeries.CALENDAR_SPAN), 1);
+        SessionCalendar calendar = SessionCalendar.fromData(timeframe, hours.timestamps(), hours.size());
+        if (Baselines.isBaseline(request.model())) {
+            forecaster = Forecasters.of(request.model(), SeasonLength.of(timeframe, calendar.aroundTheClock()), request.contextLength());
+        }
+        double[] history = series.lastValues(forecaster.contextLength(request.horizon()));
+        Forecast forecast = forecaster.forecast(history, request.horizon());
+        long next = series.lastTimestamp() + timeframe.micros();
+        long first = request.atMicros() == Long.MAX_VALUE ? next : Math.max(next, request.atMicros());
+        long[] timestamps = calendar.from(first, request.horizon());
+        return new TimedForecast(series, forecaster.name(), forecaster.describe(history.length), calendar, timestamps, forecast);
+    }
+
+    /** The season of a series of {@code timeframe} bars, whether it trades around the clock read from the series. */
+    public static SeasonLength seasonOf(Series series) {
+        SessionCalendar calendar = SessionCalendar.fromData(series.timeframe(), series.timestamps(), series.size());
+        return SeasonLength.of(series.timeframe(), calendar.aroundTheClock());
+    }
+}

@@ -1,0 +1,96 @@
+package org.marketlake.forecast.backtest;
+
+import static org.marketlake.forecast.ForecastOutput.finiteOrNull;
+import static org.marketlake.forecast.ForecastOutput.number;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.marketlake.core.model.Micros;
+import org.marketlake.forecast.ForecastOutput;
+
+/**
+ * Prints a {@link BacktestResult}: per model, one row per window and a {@code mean} row. Columns:
+ * {@code model,window,cutoff,first,last,mase,wql,relative_mase,relative_wql}; {@code cutoff} is the last bar the
+ * model saw, {@code first} and {@code last} the bars it forecast; relative scores divide by seasonal naive's.
+ */
+public final class BacktestOutput {
+    public static final String CSV_HEADER = "model,window,cutoff,first,last,mase,wql,relative_mase,relative_wql";
+
+    private BacktestOutput() {}
+
+    public static void csv(BacktestResult result, PrintWriter out) {
+        out.println(CSV_HEADER);
+        for (ModelScore model : result.models()) {
+            for (WindowScore window : model.windows()) {
+                out.println(String.join(",", model.model(), Integer.toString(window.window().number()), Micros.format(window.cutoffMicros()),
+                        Micros.format(window.firstMicros()), Micros.format(window.lastMicros()), number(window.mase()), number(window.wql()),
+                        number(window.relativeMase()), number(window.relativeWql())));
+            }
+            out.println(String.join(",", model.model(), "mean", "", "", "", number(model.mase()), number(model.wql()),
+                    number(model.relativeMase()), number(model.relativeWql())));
+        }
+    }
+
+    public static void json(BacktestResult result, PrintWriter out) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("symbol", result.symbol().value());
+        root.put("timeframe", result.timeframe().label());
+        root.put("horizon", result.horizon());
+        root.put("windows", result.windows().size());
+        root.put("season", result.season());
+        List<Object> models = new ArrayList<>();
+        for (ModelScore model : result.models()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("model", model.model());
+            entry.put("mase", finiteOrNull(model.mase()));
+            entry.put("wql", finiteOrNull(model.wql()));
+            entry.put("relative_mase", finiteOrNull(model.relativeMase()));
+            entry.put("relative_wql", finiteOrNull(model.relativeWql()));
+            List<Object> windows = new ArrayList<>();
+            for (WindowScore window : model.windows()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("window", window.window().number());
+                row.put("cutoff", Micros.format(window.cutoffMicros()));
+                row.put("first", Micros.format(window.firstMicros()));
+                row.put("last", Micros.format(window.lastMicros()));
+                row.put("mase", finiteOrNull(window.mase()));
+                row.put("wql", finiteOrNull(window.wql()));
+                row.put("relative_mase", finiteOrNull(window.relativeMase()));
+                row.put("relative_wql", finiteOrNull(window.relativeWql()));
+                windows.add(row);
+            }
+            entry.put("per_window", windows);
+            models.add(entry);
+        }
+        root.put("models", models);
+        out.println(ForecastOutput.json(root));
+    }
+
+    public static void table(BacktestResult result, PrintWriter out) {
+        out.printf("%s %s backtest: %d windows of %d bars; MASE scaled by the in-sample seasonal naive error (season %d, 1 where the past"
+                + " is shorter); relative = score / seasonal-naive's%n", result.symbol(), result.timeframe(), result.windows().size(),
+                result.horizon(), result.season());
+        int nameWidth = Math.max(16, result.models().stream().mapToInt(m -> m.model().length()).max().orElse(0) + 2);
+        String format = "%-" + nameWidth + "s %6s %-20s %-20s %9s %9s %13s %12s%n";
+        out.printf(Locale.ROOT, format, "model", "window", "cutoff", "last", "mase", "wql", "relative_mase", "relative_wql");
+        for (ModelScore model : result.models()) {
+            for (WindowScore window : model.windows()) {
+                out.printf(Locale.ROOT, format, model.model(), window.window().number(), Micros.format(window.cutoffMicros()),
+                        Micros.format(window.lastMicros()), fixed(window.mase()), fixed(window.wql()), fixed(window.relativeMase()), fixed(window.relativeWql()));
+            }
+            out.printf(Locale.ROOT, format, model.model(), "mean", "", "", fixed(model.mase()), fixed(model.wql()),
+                    fixed(model.relativeMase()), fixed(model.relativeWql()));
+        }
+    }
+
+    private static String fixed(double value) {
+        // Four significant digits: WQL of prices is often below 0.001, MASE above 10.
+        return Double.isFinite(value) ? new BigDecimal(value).round(new MathContext(4)).toPlainString() : "NaN";
+    }
+}
