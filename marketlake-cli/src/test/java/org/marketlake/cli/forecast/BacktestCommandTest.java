@@ -30,7 +30,7 @@ class BacktestCommandTest {
         List<String> lines = lines(result);
         assertThat(lines.get(0)).isEqualTo("model,window,cutoff,first,last,mase,wql,relative_mase,relative_wql");
         assertThat(lines).hasSize(1 + 3 * 4);
-        assertThat(lines.subList(1, 5)).allSatisfy(line -> assertThat(line).startsWith("seasonal-naive,").endsWith(",1.0,1.0"));
+        assertThat(lines.subList(1, 5)).allSatisfy(line -> assertThat(line).startsWith("seasonal-naive,").endsWith(",1,1"));
         assertThat(lines.get(5)).startsWith("naive,1,");
         assertThat(lines.get(8)).startsWith("naive,mean,,,,");
         assertThat(lines.get(12)).startsWith("drift,mean,,,,");
