@@ -48,7 +48,6 @@ public class LakeBenchmark {
 
     private Path dir;
     private Frame month;
-    private Lake yearLake;
     private Path monthFile;
     private LakeSql duck;
     private int writes;
@@ -60,11 +59,6 @@ public class LakeBenchmark {
         Lake monthLake = Lake.open(dir.resolve("month"));
         monthLake.write(month);
         monthFile = dir.resolve("month/bars/1s/BENCH.2024-01.parquet");
-        yearLake = Lake.open(dir.resolve("year"));
-        for (int m = 1; m <= 12; m++) {
-            // Equity-like months: 22 sessions x 6.5 h of seconds would be 515k rows; use full days to be harsh.
-            yearLake.write(SyntheticBars.seconds("BENCH", String.format("2023-%02d", m), 28 * 86_400, m));
-        }
         duck = LakeSql.inMemory();
         duck.execute("CREATE TABLE bars AS SELECT * FROM read_parquet('" + monthFile + "')");
         System.out.println();
@@ -80,9 +74,7 @@ public class LakeBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         duck.close();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteTree(dir);
     }
 
     /** Validate, sort check, write ZSTD Parquet, fsync, rename, fsync the folder: a fresh file each time. */
@@ -132,14 +124,41 @@ public class LakeBenchmark {
     private static final TimeRange ONE_DAY = new TimeRange(
             Micros.of(java.time.Instant.parse("2023-06-14T00:00:00Z")), Micros.of(java.time.Instant.parse("2023-06-14T23:59:59.999999Z")));
 
-    @Benchmark
-    public Frame readDayMarketLake() {
-        return yearLake.read(S1, Symbol.of("BENCH"), ONE_DAY, List.of("timestamp", "close"));
+    /** A year of monthly 1s files (28 full days each), built once for the one-day benchmarks only. */
+    @State(Scope.Benchmark)
+    public static class Year {
+        Path dir;
+        Lake lake;
+
+        @Setup(Level.Trial)
+        public void build() throws IOException {
+            dir = Files.createTempDirectory("marketlake-bench-year");
+            lake = Lake.open(dir);
+            for (int m = 1; m <= 12; m++) {
+                lake.write(SyntheticBars.seconds("BENCH", String.format("2023-%02d", m), 28 * 86_400, m));
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() throws IOException {
+            deleteTree(dir);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Benchmark
-    public void readDayDuckDb(Blackhole blackhole) throws SQLException {
-        String glob = yearLake.root().resolve("bars/1s/BENCH.*.parquet").toString();
+    public Frame readDayMarketLake(Year year) {
+        return year.lake.read(S1, Symbol.of("BENCH"), ONE_DAY, List.of("timestamp", "close"));
+    }
+
+    @Benchmark
+    public void readDayDuckDb(Year year, Blackhole blackhole) throws SQLException {
+        String glob = year.lake.root().resolve("bars/1s/BENCH.*.parquet").toString();
         try (Statement s = duck.connection().createStatement();
                 ResultSet r = s.executeQuery("SELECT epoch_us(timestamp), close FROM read_parquet('" + glob + "') "
                         + "WHERE timestamp >= '2023-06-14 00:00:00+00' AND timestamp <= '2023-06-14 23:59:59.999999+00'")) {

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Load files into the lake: bars as they are, trades into bars, quotes into one quote per second.",
         subcommands = {
+            org.marketlake.cli.ingest.IngestTradesCommand.class,
+            org.marketlake.cli.ingest.IngestQuotesCommand.class,
             org.marketlake.cli.lake.IngestBarsCommand.class,
             CommandLine.HelpCommand.class,
         })

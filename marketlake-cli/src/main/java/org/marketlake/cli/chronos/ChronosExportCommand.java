@@ -1,0 +1,126 @@
+package org.marketlake.cli.chronos;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.core.UsageException;
+import org.marketlake.core.model.Micros;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.core.model.TimeRange;
+import org.marketlake.core.model.Timeframe;
+import org.marketlake.forecast.export.ExportSelection;
+import org.marketlake.forecast.export.TrainingConfig;
+import org.marketlake.forecast.export.TrainingExport;
+import org.marketlake.forecast.export.TrainingFiles;
+import org.marketlake.forecast.export.TrainingSeries;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code marketlake chronos export}: lake bars as a Chronos training set (Parquet or Arrow IPC) plus its config. */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write lake bars as a Chronos training set: one row per series with start (timestamp) and target "
+                    + "(list of float32, NaN for missing), as Parquet or with --arrow as an Arrow IPC file,",
+            "and beside it a training config YAML for chronos-forecasting's scripts/training/train.py."
+        })
+public final class ChronosExportCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--symbol", split = ",", paramLabel = "SYMBOL", description = "Symbols to export (repeatable or comma-separated; default: every symbol with bars of the timeframe).")
+    List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--timeframe", defaultValue = "1m", paramLabel = "TF", description = "Bar timeframe: 1s, 1m, 5m, 15m, 1h, 1d (default: ${DEFAULT-VALUE}).")
+    String timeframe;
+
+    @Option(names = "--column", defaultValue = "close", paramLabel = "NAME", description = "Bar column to use as the target (default: ${DEFAULT-VALUE}).")
+    String column;
+
+    @Option(names = "--start", paramLabel = "DATE", description = "First day (YYYY-MM-DD, UTC) or instant (ISO-8601) to include.")
+    String start;
+
+    @Option(names = "--end", paramLabel = "DATE", description = "Last day (inclusive) or instant to include.")
+    String end;
+
+    @Option(names = "--split-gaps", description = "One series per continuous session instead of one per symbol.")
+    boolean splitGaps;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Training set to write (.parquet, or .arrow with --arrow).")
+    Path out;
+
+    @Option(names = "--arrow", description = "Write an Arrow IPC file instead of Parquet.")
+    boolean arrow;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Training config YAML to write (default: beside --out, with .yaml).")
+    Path config;
+
+    @Option(names = "--context-length", defaultValue = "512", paramLabel = "N", description = "context_length in the config (default: ${DEFAULT-VALUE}).")
+    int contextLength;
+
+    @Option(names = "--prediction-length", defaultValue = "64", paramLabel = "N", description = "prediction_length in the config (default: ${DEFAULT-VALUE}).")
+    int predictionLength;
+
+    @Option(names = "--min-past", defaultValue = "60", paramLabel = "N", description = "min_past in the config (default: ${DEFAULT-VALUE}).")
+    int minPast;
+
+    @Override
+    public Integer call() {
+        TrainingConfig.Settings settings = new TrainingConfig.Settings(contextLength, predictionLength, minPast);
+        long from = start == null ? Long.MIN_VALUE : instant(start, "--start", false);
+        long to = end == null ? Long.MAX_VALUE : instant(end, "--end", true);
+        if (from > to) {
+            throw new UsageException("--start " + start + " is after --end " + end);
+        }
+        ExportSelection selection = new ExportSelection(
+                symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Symbol::of).toList(),
+                Timeframe.parse(timeframe), column, new TimeRange(from, to),
+                splitGaps ? ExportSelection.Segmentation.PER_SESSION : ExportSelection.Segmentation.PER_SYMBOL);
+        List<TrainingSeries> series = TrainingExport.series(common.lake(), selection);
+        if (arrow) {
+            TrainingFiles.writeArrow(series, out);
+        } else {
+            TrainingFiles.writeParquet(series, out);
+        }
+        Path configFile = config != null ? config : TrainingConfig.besideData(out);
+        TrainingConfig.write(configFile, out, settings);
+        long values = series.stream().mapToLong(one -> one.target().length).sum();
+        long observed = series.stream().mapToLong(TrainingSeries::observed).sum();
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.printf("wrote %d series (%d values, %d observed) to %s%n", series.size(), values, observed, out);
+        printer.printf("wrote training config to %s%n", configFile);
+        printer.printf("next: python scripts/training/train.py --config %s  (in a clone of chronos-forecasting)%n",
+                configFile.toAbsolutePath());
+        return 0;
+    }
+
+    /** A date means its whole UTC day (start of day for --start, its last microsecond for --end); else ISO-8601. */
+    private static long instant(String text, String option, boolean endOfDay) {
+        try {
+            LocalDate day = LocalDate.parse(text);
+            return endOfDay
+                    ? Micros.of(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()) - 1
+                    : Micros.of(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        } catch (DateTimeParseException notADate) {
+            try {
+                return Micros.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                throw new UsageException(option + " " + text + " is neither a date (2024-01-31) nor an instant "
+                        + "(2024-01-31T14:30:00Z)");
+            }
+        }
+    }
+}

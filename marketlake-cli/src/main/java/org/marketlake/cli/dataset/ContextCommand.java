@@ -1,0 +1,79 @@
+package org.marketlake.cli.dataset;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.core.UsageException;
+import org.marketlake.core.model.Micros;
+import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.convert.TimestampParser;
+import org.marketlake.loader.dataset.Datasets;
+import org.marketlake.loader.dataset.PredictionDataset;
+import org.marketlake.loader.dataset.TableWriter;
+import org.marketlake.loader.discovery.Selection;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code marketlake dataset context}: the prediction context, the last {@code context_length} rows at or before
+ * {@code --at} (default: the end of --year/--month when given, else the newest row), reaching into earlier months.
+ */
+@Command(name = "context", mixinStandardHelpOptions = true,
+        description = "Build the prediction context: the last context_length processed rows up to a time.")
+public final class ContextCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "The prediction time (ISO-8601; without offset in schema.timezone).")
+    String at;
+
+    @Option(names = "--context-length", paramLabel = "N", description = "Rows of context (default: inference.context_length).")
+    Integer contextLength;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/context.parquet.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ParquetDataLoader loader = dataset.loader();
+        Datasets datasets = new Datasets(loader);
+        Selection series = dataset.selection();
+        long atMicros;
+        if (at != null) {
+            atMicros = new TimestampParser(loader.config().schema().timezone()).parse(at);
+            if (atMicros == Long.MIN_VALUE) {
+                throw new UsageException("--at takes a time such as 2014-03-03T09:30:00Z, got '" + at + "'");
+            }
+        } else if (dataset.hasYears()) {
+            LocalDate end = LocalDate.of(series.lastYear(), series.lastMonth(), 1).plusMonths(1);
+            atMicros = end.atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L - 1;
+        } else {
+            atMicros = datasets.latest(series);
+        }
+        int length = contextLength != null ? contextLength : loader.config().inference().contextLength();
+        if (length < 1) {
+            throw new UsageException("--context-length must be at least 1, got " + length);
+        }
+        PredictionDataset context = datasets.prediction(series, atMicros, length);
+        var print = spec.commandLine().getOut();
+        print.printf("context: %d rows up to %s from %d files%s%n", context.context().rows(), Micros.format(atMicros),
+                context.files().size(), TrainCommand.range(context.context().ds()));
+        print.printf("columns: %d%n", context.context().names().size() + 1);
+        if (out != null) {
+            Path file = out.resolve("context.parquet");
+            TableWriter.writeParquet(context.context(), file, TableWriter.TimeFormat.TIMESTAMP);
+            print.println("written: " + file);
+        }
+        return 0;
+    }
+}

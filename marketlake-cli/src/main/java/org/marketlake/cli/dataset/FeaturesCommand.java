@@ -1,0 +1,70 @@
+package org.marketlake.cli.dataset;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.loader.dataset.Datasets;
+import org.marketlake.loader.dataset.TableWriter;
+import org.marketlake.loader.process.NullReport;
+import org.marketlake.loader.process.OutlierReport;
+import org.marketlake.loader.process.Processed;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code marketlake dataset features}: null handling, outliers and features over a selection; {@code --out} writes features.parquet. */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = "Handle nulls and outliers, engineer the features, report what each step did.")
+public final class FeaturesCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/features.parquet.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Processed processed = new Datasets(dataset.loader()).processed(dataset.selection(), "features");
+        PrintWriter print = spec.commandLine().getOut();
+        printProcessing(print, processed);
+        if (out != null) {
+            Path file = out.resolve("features.parquet");
+            TableWriter.writeParquet(processed.table(), file, TableWriter.TimeFormat.TIMESTAMP);
+            print.println("written: " + file);
+        }
+        return 0;
+    }
+
+    static void printProcessing(PrintWriter print, Processed processed) {
+        print.printf("rows: %d%n", processed.table().rows());
+        Summaries.printRange(print, processed.table());
+        print.println(processed.fromCache() ? "cache: hit (processed by an earlier identical run)" : "cache: miss");
+        for (NullReport nulls : processed.nulls()) {
+            if (nulls.missing() > 0) {
+                print.printf("nulls %s: %d missing, %d filled, %d leading unfilled, %d trailing unfilled, %d rows dropped%n",
+                        nulls.column(), nulls.missing(), nulls.filled(), nulls.leadingUnfilled(), nulls.trailingUnfilled(), nulls.rowsDropped());
+            }
+        }
+        if (processed.rowsDroppedForNulls() > 0) {
+            print.printf("rows dropped for nulls: %d%n", processed.rowsDroppedForNulls());
+        }
+        for (OutlierReport outlier : processed.outliers()) {
+            if (outlier.outliers() > 0) {
+                print.printf("outliers %s: %d (%s, outside [%.6g, %.6g])%n", outlier.column(), outlier.outliers(), outlier.method(),
+                        outlier.lower(), outlier.upper());
+            }
+        }
+        if (processed.rowsDroppedForOutliers() > 0) {
+            print.printf("rows dropped for outliers: %d%n", processed.rowsDroppedForOutliers());
+        }
+        print.printf("features: %d (%s)%n", processed.features().size(), String.join(", ", processed.features()));
+    }
+}

@@ -1,0 +1,83 @@
+package org.marketlake.cli.dataset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.core.UsageException;
+import org.marketlake.core.model.Micros;
+import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.convert.TimestampParser;
+import org.marketlake.loader.dataset.Datasets;
+import org.marketlake.loader.dataset.IncrementalDataset;
+import org.marketlake.loader.dataset.TableWriter;
+import org.marketlake.loader.read.FileReader;
+import org.marketlake.loader.read.Table;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code marketlake dataset incremental}: rows strictly after {@code --after} (default: the last row of
+ * {@code --existing}), merged into {@code --existing} when given (a timestamp in both takes the new row).
+ */
+@Command(name = "incremental", mixinStandardHelpOptions = true,
+        description = "Load only rows after a time, across months up to the newest file; optionally merge into an existing dataset.")
+public final class IncrementalCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--after", paramLabel = "TIME", description = "Rows strictly after this time (ISO-8601).")
+    String after;
+
+    @Option(names = "--existing", paramLabel = "FILE", description = "An existing dataset (Parquet) to merge the new rows into.")
+    Path existing;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/incremental.parquet (the merged dataset with --existing).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ParquetDataLoader loader = dataset.loader();
+        Table base = null;
+        if (existing != null) {
+            if (!Files.isRegularFile(existing)) {
+                throw new UsageException("--existing names no file: " + existing);
+            }
+            base = new FileReader(loader.config()).readAll(existing);
+        }
+        long afterMicros;
+        if (after != null) {
+            afterMicros = new TimestampParser(loader.config().schema().timezone()).parse(after);
+            if (afterMicros == Long.MIN_VALUE) {
+                throw new UsageException("--after takes a time such as 2014-03-03T09:30:00Z, got '" + after + "'");
+            }
+        } else if (base != null && base.rows() > 0) {
+            afterMicros = base.ds()[base.rows() - 1];
+        } else {
+            throw new UsageException("give --after TIME, or --existing FILE to continue after its last row");
+        }
+        IncrementalDataset incremental = new Datasets(loader).incremental(dataset.selection(), afterMicros);
+        Table result = base == null ? incremental.rows() : Datasets.merge(base, incremental.rows());
+        var print = spec.commandLine().getOut();
+        print.printf("new rows: %d after %s from %d files (%d skipped: processed, nothing later)%s%n", incremental.rows().rows(),
+                Micros.format(afterMicros), incremental.read().size(), incremental.skipped().size(),
+                TrainCommand.range(incremental.rows().ds()));
+        if (base != null) {
+            print.printf("merged: %d rows (%d before)%n", result.rows(), base.rows());
+        }
+        if (out != null) {
+            Path file = out.resolve("incremental.parquet");
+            TableWriter.writeParquet(result, file, TableWriter.TimeFormat.TIMESTAMP);
+            print.println("written: " + file);
+        }
+        return 0;
+    }
+}

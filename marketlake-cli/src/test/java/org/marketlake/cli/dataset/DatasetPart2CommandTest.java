@@ -1,0 +1,101 @@
+package org.marketlake.cli.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.marketlake.cli.dataset.DatasetCommandTest.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketlake.cli.dataset.DatasetCommandTest.Run;
+import org.marketlake.core.sql.LakeSql;
+import org.marketlake.loader.dataset.SampleMonths;
+import org.marketlake.loader.read.Table;
+import org.marketlake.loader.read.TableColumn;
+
+class DatasetPart2CommandTest {
+    @TempDir
+    Path dir;
+    Path root;
+    Path config;
+
+    private void month(int year, int month, Table table) {
+        SampleMonths.write(table, SampleMonths.pathOf(root, "EURUSD", "1min", 15, year, month, "769b531dbb2ff3cb", "parquet"));
+    }
+
+    @BeforeEach
+    void data() throws Exception {
+        root = Files.createDirectories(dir.resolve("data"));
+        month(2013, 12, SampleMonths.month(2013, 12, 300, 1));
+        Table january = SampleMonths.month(2014, 1, 400, 2);
+        double[] close = january.doubles("target_close").clone();
+        close[10] = Double.NaN;
+        close[11] = Double.NaN;
+        close[200] = 99.0;
+        month(2014, 1, january.with(new TableColumn.Doubles("target_close", close)));
+        month(2014, 2, SampleMonths.month(2014, 2, 100, 3));
+        config = Files.writeString(dir.resolve("config.yaml"), SampleMonths.designConfig(root)
+                .replace("    chunk_size: 10000", "    chunk_size: 10000\n    validation_split: 0.25"));
+    }
+
+    private static long count(Path parquet) {
+        try (LakeSql sql = LakeSql.inMemory()) {
+            return (Long) sql.query("SELECT count(*) FROM read_parquet('" + parquet + "')").rows().get(0)[0];
+        }
+    }
+
+    @Test
+    void qualityReportsIssuesWithExitZeroUnlessAsked() {
+        Run report = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1");
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).contains("rows: 400", "valid: no", "issue: target_close: 2 missing values (0.50%)",
+                "issue: target_close: 1 outliers (iqr");
+
+        Run json = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--format", "json");
+        assertThat(json.out()).contains("\"valid\" : false", "\"target_close\" : {", "\"issues\" : [");
+
+        Run strict = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--fail-on-quality");
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(strict.err()).contains("data quality issues", "target_close: 2 missing values");
+
+        Run clean = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "2", "--fail-on-quality");
+        assertThat(clean.code()).as(clean.out()).isZero();
+        assertThat(clean.out()).contains("valid: yes");
+    }
+
+    @Test
+    void featuresTrainContextAndIncrementalWriteTheirFiles() throws Exception {
+        Path out = dir.resolve("out");
+        Run features = run("dataset", "features", "--config", config.toString(), "--year", "2014", "--out", out.toString());
+        assertThat(features.code()).as(features.err()).isZero();
+        assertThat(features.out()).contains("rows: 500", "cache: miss", "nulls target_close: 2 missing, 2 filled",
+                "target_close_lag1", "target_close_roll_std60", "gold_xauusd_spread", "yield_curve_10Y_2Y", "parkinson_volatility30");
+        Run again = run("dataset", "features", "--config", config.toString(), "--year", "2014");
+        assertThat(again.out()).contains("cache: hit");
+
+        Run train = run("dataset", "train", "--config", config.toString(), "--year-range", "2013:2014", "--out", out.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("train: 600 rows", "validation: 200 rows");
+        assertThat(count(out.resolve("train.parquet"))).isEqualTo(600);
+        assertThat(count(out.resolve("validation.parquet"))).isEqualTo(200);
+        assertThat(Files.readString(out.resolve("scaling.json"))).contains("\"gold_xauusd_bid\"", "\"center\"");
+
+        Run context = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
+                "--at", "2014-01-01T00:10:00Z", "--context-length", "50", "--out", out.toString());
+        assertThat(context.code()).as(context.err()).isZero();
+        assertThat(context.out()).contains("context: 50 rows up to 2014-01-01T00:10:00Z from 2 files");
+        assertThat(count(out.resolve("context.parquet"))).isEqualTo(50);
+
+        Run incomplete = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
+                "--at", "2014-01-01T00:10:00Z", "--context-length", "5000");
+        assertThat(incomplete.code()).isEqualTo(1);
+        assertThat(incomplete.err()).contains("5000 rows needed up to 2014-01-01T00:10:00Z, the data has 311");
+
+        Run incremental = run("dataset", "incremental", "--config", config.toString(), "--symbol", "EURUSD",
+                "--after", "2014-01-01T06:00:00Z", "--out", out.toString());
+        assertThat(incremental.code()).as(incremental.err()).isZero();
+        assertThat(incremental.out()).contains("new rows: 139 after 2014-01-01T06:00:00Z from 2 files");
+        assertThat(count(out.resolve("incremental.parquet"))).isEqualTo(139);
+    }
+}

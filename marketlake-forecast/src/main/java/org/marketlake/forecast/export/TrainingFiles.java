@@ -1,0 +1,92 @@
+package org.marketlake.forecast.export;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.marketlake.core.DataException;
+import org.marketlake.core.model.Micros;
+import org.marketlake.core.sql.LakeSql;
+
+/**
+ * Writes a training set where GluonTS (and so Chronos's {@code train.py}) reads it: one row per series with
+ * {@code start} (a UTC timestamp without zone, microseconds) and {@code target} (a list of float32, NaN for
+ * missing). Parquet goes through DuckDB; Arrow IPC through {@link ArrowIpcWriter}. Either is written beside the
+ * target and moved into place, so a failed export never leaves half a file under the final name.
+ */
+public final class TrainingFiles {
+    private TrainingFiles() {}
+
+    public static void writeParquet(List<TrainingSeries> series, Path out) {
+        publish(out, temporary -> {
+            try (LakeSql sql = LakeSql.inMemory()) {
+                sql.execute("CREATE TABLE training (row_number INTEGER, start TIMESTAMP, target FLOAT[])");
+                Connection connection = sql.connection();
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO training VALUES (?, ?, ?)")) {
+                    for (int row = 0; row < series.size(); row++) {
+                        TrainingSeries one = series.get(row);
+                        Float[] boxed = new Float[one.target().length];
+                        for (int i = 0; i < boxed.length; i++) {
+                            boxed[i] = one.target()[i];
+                        }
+                        Array target = connection.createArrayOf("FLOAT", boxed);
+                        insert.setInt(1, row);
+                        insert.setObject(2, localDateTime(one.startMicros()));
+                        insert.setArray(3, target);
+                        insert.execute();
+                    }
+                } catch (SQLException e) {
+                    throw new DataException("cannot stage training series in DuckDB [file=" + out + "]: " + e.getMessage(), e);
+                }
+                sql.execute("COPY (SELECT start, target FROM training ORDER BY row_number) TO '"
+                        + temporary.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
+            }
+        });
+    }
+
+    public static void writeArrow(List<TrainingSeries> series, Path out) {
+        publish(out, temporary -> ArrowIpcWriter.write(series, temporary));
+    }
+
+    static LocalDateTime localDateTime(long micros) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, Micros.PER_SECOND),
+                (int) Math.floorMod(micros, Micros.PER_SECOND) * 1000, ZoneOffset.UTC);
+    }
+
+    private interface Writing {
+        void to(Path temporary) throws IOException;
+    }
+
+    private static void publish(Path out, Writing writing) {
+        Path absolute = out.toAbsolutePath();
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(absolute.getParent());
+            Files.deleteIfExists(temporary);
+            writing.to(temporary);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new DataException("cannot write training set [file=" + out + "]: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.marketlake.ingest.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.marketlake.core.DataException;
+
+/** Reads one input file of any supported format into a {@link RowSink}. */
+public final class Inputs {
+    private Inputs() {}
+
+    /**
+     * Reads {@code file} (format from its name, see {@link InputFormat}) and delivers its rows, in file order.
+     *
+     * @throws org.marketlake.core.UsageException for timestamps the flags do not cover (no offset, no epoch unit)
+     * @throws DataException for a file that cannot be read or lacks a required column
+     */
+    public static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+        read(InputPart.whole(file), layout, mapping, timestamps, sink);
+    }
+
+    /**
+     * Reads one part. Whole files number their lines from 1 (the header); a range numbers its own lines from 1,
+     * and the caller adds the lines of the ranges before it (and the header).
+     *
+     * @return the number of lines in a range; 0 for a whole file
+     */
+    public static long read(InputPart part, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+        Path file = part.file();
+        if (part.isRange()) {
+            try {
+                return CsvRanges.read(part, layout, mapping, timestamps, sink);
+            } catch (IOException e) {
+                throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+            }
+        }
+        InputFormat format = InputFormat.of(file);
+        if (format == InputFormat.PARQUET) {
+            ParquetInput.read(file, layout, mapping, timestamps, sink);
+            return 0;
+        }
+        try (InputStream bytes = InputFormat.open(file)) {
+            switch (format) {
+                case CSV -> CsvInput.read(file, bytes, layout, mapping, timestamps, sink);
+                case JSON_LINES -> JsonLinesInput.read(file, bytes, layout, mapping, timestamps, sink);
+                case PARQUET -> throw new IllegalStateException("handled above");
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+        }
+        return 0;
+    }
+}

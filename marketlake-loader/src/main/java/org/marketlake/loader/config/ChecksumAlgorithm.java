@@ -1,0 +1,36 @@
+package org.marketlake.loader.config;
+
+/** The file checksum the idempotency state records (idempotency.checksum_algorithm). */
+public enum ChecksumAlgorithm implements ConfigChoice {
+    MD5("md5", "MD5"),
+    SHA1("sha1", "SHA-1"),
+    SHA256("sha256", "SHA-256");
+
+    private final String configName;
+    private final String javaName;
+
+    ChecksumAlgorithm(String configName, String javaName) {
+        this.configName = configName;
+        this.javaName = javaName;
+    }
+
+    @Override
+    public String configName() {
+        return configName;
+    }
+
+    /** The name {@link java.security.MessageDigest#getInstance(String)} knows. */
+    public String javaName() {
+        return javaName;
+    }
+
+    /** The algorithm spelt {@code name} in a config or state file, or null. */
+    public static ChecksumAlgorithm byName(String name) {
+        for (ChecksumAlgorithm algorithm : values()) {
+            if (algorithm.configName.equals(name)) {
+                return algorithm;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,287 @@
+package org.marketlake.loader.dataset;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.marketlake.core.model.Micros;
+import org.marketlake.loader.DataNotFoundError;
+import org.marketlake.loader.IncompleteContextError;
+import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.config.LoaderConfig;
+import org.marketlake.loader.config.Scaling;
+import org.marketlake.loader.discovery.FileDiscovery;
+import org.marketlake.loader.discovery.FileInfo;
+import org.marketlake.loader.discovery.Selection;
+import org.marketlake.loader.process.Processed;
+import org.marketlake.loader.process.Processor;
+import org.marketlake.loader.read.LoadResult;
+import org.marketlake.loader.read.Table;
+import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.read.TableLoader;
+import org.marketlake.loader.state.FileState;
+import org.marketlake.loader.state.IdempotencyTracker;
+import org.marketlake.loader.state.ProcessedEntry;
+
+/**
+ * Training, prediction and incremental datasets of design 000 section 3, each inside an audit session and
+ * recorded in the idempotency state.
+ */
+public final class Datasets {
+    private final ParquetDataLoader loader;
+    private final LoaderConfig config;
+
+    public Datasets(ParquetDataLoader loader) {
+        this.loader = loader;
+        this.config = loader.config();
+    }
+
+    /** Loaded and processed rows of a selection, from the cache when an identical run made them before. */
+    public Processed processed(Selection selection, String command) {
+        return loader.audited(selection, command, session -> {
+            FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.TRAINING);
+            List<FileInfo> discovered = discovery.discover(requireYears(selection));
+            session.update("files_discovered", discovered.size());
+            List<FileInfo> files = discovery.resolve(discovered);
+            if (files.isEmpty()) {
+                throw new DataNotFoundError("No files found under " + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
+            }
+            ProcessedCache cache = new ProcessedCache(config);
+            String key = cache.enabled() ? cache.key("processed", files) : null;
+            Optional<Processed> cached = key == null ? Optional.empty() : cache.get(key);
+            if (cached.isPresent()) {
+                session.update("files_skipped", files.size());
+                session.update("cache", "hit");
+                return cached.get();
+            }
+            LoadResult load = new TableLoader(config).load(files);
+            Processed processed = Processor.process(load.table(), load.targets(), config);
+            if (key != null) {
+                cache.put(key, processed);
+            }
+            loader.record(load);
+            session.update("files_processed", files.size());
+            session.update("rows_loaded", load.table().rows());
+            return processed;
+        });
+    }
+
+    private static Selection requireYears(Selection selection) {
+        if (!selection.hasYears()) {
+            throw new org.marketlake.core.UsageException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
+        }
+        return selection;
+    }
+
+    /** The targets of a processed table: the configured ones, or its {@code target_*} columns. */
+    public List<String> targets(Table table) {
+        if (!config.schema().targetColumns().isEmpty()) {
+            return config.schema().targetColumns();
+        }
+        return table.names().stream().filter(name -> name.startsWith("target_") && !name.contains("_lag")
+                && !name.contains("_diff") && !name.contains("_roll_") && !name.contains("_corr_")
+                && !name.contains("_volatility") && !name.endsWith("_spread_first")).toList();
+    }
+
+    public TrainingDataset training(Selection selection) {
+        Processed processed = processed(selection, "train");
+        Table table = processed.table();
+        int validationRows = (int) Math.round(table.rows() * config.processing().validationSplit());
+        int trainRows = table.rows() - validationRows;
+        if (trainRows < 1) {
+            throw new DataNotFoundError("too few rows to split: " + table.rows() + " rows with validation_split "
+                    + config.processing().validationSplit());
+        }
+        List<String> targets = targets(table);
+        List<String> scaled = new ArrayList<>();
+        for (String name : table.numericNames()) {
+            if (!targets.contains(name)) {
+                scaled.add(name);
+            }
+        }
+        Map<String, double[]> scaling = new LinkedHashMap<>();
+        Table train = table.slice(0, trainRows);
+        Table validation = table.slice(trainRows, table.rows());
+        if (config.processing().scaling() != Scaling.NONE) {
+            for (String name : scaled) {
+                double[] fitted = fit(train.doubles(name), config.processing().scaling());
+                scaling.put(name, fitted);
+                train = train.with(new TableColumn.Doubles(name, scale(train.doubles(name), fitted)));
+                validation = validation.with(new TableColumn.Doubles(name, scale(validation.doubles(name), fitted)));
+            }
+        }
+        return new TrainingDataset(train, validation, scaling, processed);
+    }
+
+    /** {center, scale} of a column's non-null values: mean and population std, or min and range. */
+    static double[] fit(double[] values, Scaling scaling) {
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int n = 0;
+        for (double value : values) {
+            if (!Double.isNaN(value)) {
+                sum += value;
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                n++;
+            }
+        }
+        if (n == 0) {
+            return new double[] {0, 1};
+        }
+        return switch (scaling) {
+            case NONE -> new double[] {0, 1};
+            case MINMAX -> new double[] {min, max > min ? max - min : 1};
+            case STANDARD -> {
+                double mean = sum / n;
+                double squares = 0;
+                for (double value : values) {
+                    if (!Double.isNaN(value)) {
+                        squares += (value - mean) * (value - mean);
+                    }
+                }
+                double std = Math.sqrt(squares / n);
+                yield new double[] {mean, std > 0 ? std : 1};
+            }
+        };
+    }
+
+    static double[] scale(double[] values, double[] fitted) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (values[i] - fitted[0]) / fitted[1];
+        }
+        return out;
+    }
+
+    /**
+     * The last {@code contextLength} processed rows at or before {@code atMicros} of one series, reaching back
+     * into earlier months and years as far as needed (plus enough rows for the features' windows to fill).
+     */
+    public PredictionDataset prediction(Selection series, long atMicros, int contextLength) {
+        LocalDate at = LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC);
+        Selection upTo = series.withYears(Selection.ANY_YEAR_FIRST, at.getYear()).withMonths(1, 12);
+        return loader.audited(upTo, "context", session -> {
+            FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.PREDICTION);
+            List<FileInfo> files = new ArrayList<>();
+            for (FileInfo file : discovery.resolve(discovery.discover(upTo))) {
+                if (file.year() < at.getYear() || file.month() <= at.getMonthValue()) {
+                    files.add(file);
+                }
+            }
+            session.update("files_discovered", files.size());
+            if (files.isEmpty()) {
+                throw new DataNotFoundError("No prediction files found for " + FileDiscovery.describe(series) + " up to "
+                        + Micros.format(atMicros));
+            }
+            int needed = contextLength + warmup();
+            Table loaded = null;
+            List<FileInfo> used = List.of();
+            List<String> targets = List.of();
+            for (int count = 1; ; count = Math.min(files.size(), count * 2)) {
+                used = files.subList(files.size() - count, files.size());
+                LoadResult load = new TableLoader(config).load(used);
+                targets = load.targets();
+                int last = load.table().lastAtOrBefore(atMicros);
+                loaded = load.table().slice(0, last + 1);
+                if (loaded.rows() >= needed || count == files.size()) {
+                    break;
+                }
+            }
+            if (loaded.rows() < contextLength) {
+                throw new IncompleteContextError("Insufficient context data for prediction: " + contextLength + " rows needed up to "
+                        + Micros.format(atMicros) + ", the data has " + loaded.rows()
+                        + (loaded.rows() == 0 ? "" : " (" + Micros.format(loaded.ds()[0]) + " .. "
+                        + Micros.format(loaded.ds()[loaded.rows() - 1]) + ")") + " in " + used.size() + " files");
+            }
+            Processed processed = Processor.process(loaded, targets, config);
+            Table table = processed.table();
+            session.update("files_processed", used.size());
+            session.update("rows_loaded", contextLength);
+            return new PredictionDataset(table.slice(Math.max(0, table.rows() - contextLength), table.rows()), atMicros,
+                    contextLength, used);
+        });
+    }
+
+    /** Rows before the context that the longest feature window needs to fill. */
+    int warmup() {
+        LoaderConfig.Features features = config.features();
+        int longest = Math.max(features.correlationWindow(), features.volatilityWindow() + 1);
+        for (int w : features.rollingWindows()) {
+            longest = Math.max(longest, w);
+        }
+        for (int k : features.lags()) {
+            longest = Math.max(longest, k);
+        }
+        return longest + 2;
+    }
+
+    /** The newest row's time in a series: the default "now" of a prediction. */
+    public long latest(Selection series) {
+        FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.PREDICTION);
+        List<FileInfo> files = discovery.resolve(discovery.discover(series));
+        if (files.isEmpty()) {
+            throw new DataNotFoundError("No files found for " + FileDiscovery.describe(series));
+        }
+        Table newest = new TableLoader(config).load(files.subList(files.size() - 1, files.size())).table();
+        if (newest.rows() == 0) {
+            throw new DataNotFoundError("The newest file has no rows [file=" + files.get(files.size() - 1).path() + "]");
+        }
+        return newest.ds()[newest.rows() - 1];
+    }
+
+    /**
+     * Rows strictly after {@code afterMicros} across months up to the newest file. Files the state records as
+     * processed and unchanged, whose last row is at or before the start, are skipped without reading.
+     */
+    public IncrementalDataset incremental(Selection series, long afterMicros) {
+        LocalDate after = LocalDate.ofInstant(Micros.toInstant(afterMicros), ZoneOffset.UTC);
+        Selection from = series.withYears(after.getYear(), Selection.ANY_YEAR_LAST).withMonths(1, 12);
+        return loader.audited(from, "incremental", session -> {
+            FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.INCREMENTAL);
+            List<FileInfo> files = new ArrayList<>();
+            for (FileInfo file : discovery.resolve(discovery.discover(from))) {
+                if (file.year() > after.getYear() || file.month() >= after.getMonthValue()) {
+                    files.add(file);
+                }
+            }
+            session.update("files_discovered", files.size());
+            List<FileInfo> toRead = new ArrayList<>();
+            List<FileInfo> skipped = new ArrayList<>();
+            IdempotencyTracker state = loader.idempotency();
+            Map<FileInfo, FileState> states = config.idempotency().enabled() ? state.states(files) : Map.of();
+            Map<String, ProcessedEntry> entries = new LinkedHashMap<>();
+            if (config.idempotency().enabled()) {
+                state.entries().forEach(entry -> entries.put(entry.key(), entry));
+            }
+            for (FileInfo file : files) {
+                ProcessedEntry entry = entries.get(state.keyOf(file.path()));
+                boolean nothingNew = states.get(file) == FileState.PROCESSED && entry != null && entry.lastTimestamp() != null
+                        && Micros.of(Instant.parse(entry.lastTimestamp())) <= afterMicros;
+                (nothingNew ? skipped : toRead).add(file);
+            }
+            session.update("files_skipped", skipped.size());
+            if (toRead.isEmpty()) {
+                throw new DataNotFoundError("No new data found since " + Micros.format(afterMicros) + " for "
+                        + FileDiscovery.describe(series) + " (" + skipped.size() + " files hold nothing later)");
+            }
+            LoadResult load = new TableLoader(config).load(toRead);
+            int first = load.table().lastAtOrBefore(afterMicros) + 1;
+            Table rows = load.table().slice(first, load.table().rows());
+            loader.record(load);
+            session.update("files_processed", toRead.size());
+            session.update("rows_loaded", rows.rows());
+            return new IncrementalDataset(rows, afterMicros, toRead, skipped);
+        });
+    }
+
+    /** An existing dataset with new rows merged in: ordered by time, a timestamp in both takes the new row. */
+    public static Table merge(Table existing, Table incoming) {
+        return TableLoader.mergeNewerWins(existing, incoming);
+    }
+}

@@ -1,0 +1,11 @@
+package org.marketlake.loader.dataset;
+
+import java.util.List;
+import org.marketlake.loader.discovery.FileInfo;
+import org.marketlake.loader.read.Table;
+
+/**
+ * Rows strictly after {@code afterMicros}, as loaded, from the files read (files the state records as processed
+ * and unchanged whose last row is not after the start are skipped).
+ */
+public record IncrementalDataset(Table rows, long afterMicros, List<FileInfo> read, List<FileInfo> skipped) {}

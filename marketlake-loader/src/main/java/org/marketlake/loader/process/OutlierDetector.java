@@ -1,0 +1,119 @@
+package org.marketlake.loader.process;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.marketlake.loader.config.LoaderConfig;
+import org.marketlake.loader.config.OutlierAction;
+import org.marketlake.loader.read.Table;
+import org.marketlake.loader.read.TableColumn;
+
+/**
+ * {@code processing.outlier_method} per numeric column, nulls ignored:
+ * <ul>
+ *   <li>{@code iqr}: outside [Q1 - t x IQR, Q3 + t x IQR], quartiles by linear interpolation between order
+ *       statistics (numpy's and pandas' default), t = {@code outlier_threshold};</li>
+ *   <li>{@code zscore}: |x - mean| / std > t, population standard deviation (scipy's {@code zscore});</li>
+ *   <li>{@code isolation_forest}: Smile's isolation trees over the column, built from a seeded sample so results
+ *       repeat; a score above {@code isolation_score_threshold} is an outlier.</li>
+ * </ul>
+ * {@code outlier_action} then reports only, clips outliers to the fences, or drops their rows.
+ */
+public final class OutlierDetector {
+    private OutlierDetector() {}
+
+    public record Result(Table table, List<OutlierReport> reports, int rowsDropped) {}
+
+    public static Result apply(Table table, List<String> columns, LoaderConfig.Processing settings) {
+        List<OutlierReport> reports = new ArrayList<>();
+        boolean[] outlierRow = new boolean[table.rows()];
+        Table out = table;
+        for (String name : columns) {
+            double[] values = table.doubles(name);
+            boolean[] flagged = new boolean[values.length];
+            double[] fences = switch (settings.outlierMethod()) {
+                case IQR -> iqrFences(values, settings.outlierThreshold());
+                case ZSCORE -> zscoreFences(values, settings.outlierThreshold());
+                case ISOLATION_FOREST -> IsolationScores.flag(values, settings, flagged);
+            };
+            int count = 0;
+            for (int row = 0; row < values.length; row++) {
+                double value = values[row];
+                if (!Double.isNaN(value) && (flagged[row] || value < fences[0] || value > fences[1])) {
+                    flagged[row] = true;
+                    outlierRow[row] = true;
+                    count++;
+                }
+            }
+            reports.add(new OutlierReport(name, settings.outlierMethod().configName(), fences[0], fences[1], count));
+            if (settings.outlierAction() == OutlierAction.CLIP && count > 0) {
+                double[] clipped = values.clone();
+                for (int row = 0; row < clipped.length; row++) {
+                    if (flagged[row]) {
+                        clipped[row] = Math.min(fences[1], Math.max(fences[0], clipped[row]));
+                    }
+                }
+                out = out.with(new TableColumn.Doubles(name, clipped));
+            }
+        }
+        if (settings.outlierAction() != OutlierAction.DROP) {
+            return new Result(out, reports, 0);
+        }
+        int[] kept = java.util.stream.IntStream.range(0, outlierRow.length).filter(row -> !outlierRow[row]).toArray();
+        return new Result(kept.length == table.rows() ? table : table.select(kept), reports, table.rows() - kept.length);
+    }
+
+    /** [Q1 - t x IQR, Q3 + t x IQR]; (-inf, inf) for a column without values. */
+    public static double[] iqrFences(double[] values, double threshold) {
+        double[] sorted = finiteSorted(values);
+        if (sorted.length == 0) {
+            return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+        }
+        double q1 = quantile(sorted, 0.25);
+        double q3 = quantile(sorted, 0.75);
+        double iqr = q3 - q1;
+        if (iqr == 0) {
+            // Quartiles that coincide (a mostly constant column, such as a daily value over a few days) give no
+            // spread to measure against: every other value would be an outlier. Such a column has no fences.
+            return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+        }
+        return new double[] {q1 - threshold * iqr, q3 + threshold * iqr};
+    }
+
+    public static double[] zscoreFences(double[] values, double threshold) {
+        double sum = 0;
+        int n = 0;
+        for (double value : values) {
+            if (!Double.isNaN(value)) {
+                sum += value;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (double value : values) {
+            if (!Double.isNaN(value)) {
+                squares += (value - mean) * (value - mean);
+            }
+        }
+        double std = Math.sqrt(squares / n);
+        return new double[] {mean - threshold * std, mean + threshold * std};
+    }
+
+    /** The {@code p} quantile of sorted values, linear between order statistics: h = (n - 1) p. */
+    public static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int low = (int) Math.floor(h);
+        int high = Math.min(low + 1, sorted.length - 1);
+        return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+    }
+
+    static double[] finiteSorted(double[] values) {
+        double[] finite = Arrays.stream(values).filter(value -> !Double.isNaN(value)).toArray();
+        Arrays.sort(finite);
+        return finite;
+    }
+}

@@ -1,0 +1,107 @@
+package org.marketlake.loader.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Data quality of a load (design 000 section 7): missing values per column, temporal consistency (order,
+ * duplicates, gaps against the timeframe with market closures told apart from gaps inside sessions),
+ * outliers, and schema compliance. {@link #isValid()} when {@link #issues()} is empty.
+ */
+public record QualityReport(int rows, List<Missing> missing, Temporal temporal, List<OutlierReport> outliers,
+        Schema schema, List<String> issues) {
+    public QualityReport {
+        missing = List.copyOf(missing);
+        outliers = List.copyOf(outliers);
+        issues = List.copyOf(issues);
+    }
+
+    public record Missing(String column, int count, double fraction) {}
+
+    /** One stretch without rows: its bounds (the rows around it) and how many rows the timeframe expects inside. */
+    public record Gap(String after, String before, long missingRows, boolean closure) {}
+
+    /**
+     * @param stepMicros the timeframe's step (-1 when the timeframe is unknown: no gap analysis)
+     * @param gaps stretches with rows missing inside trading sessions
+     * @param closures stretches that only span times without sessions (nights, weekends, holidays)
+     */
+    public record Temporal(int outOfOrder, int duplicates, long stepMicros, int gaps, long rowsMissingInGaps,
+            int closures, List<Gap> largestGaps) {
+        public Temporal {
+            largestGaps = List.copyOf(largestGaps);
+        }
+    }
+
+    public record Schema(List<String> expected, List<String> missingColumns, List<String> extraColumns) {
+        public Schema {
+            expected = List.copyOf(expected);
+            missingColumns = List.copyOf(missingColumns);
+            extraColumns = List.copyOf(extraColumns);
+        }
+    }
+
+    public boolean isValid() {
+        return issues.isEmpty();
+    }
+
+    /** A readable table: one section per check, then the issues. */
+    public String toTable() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "rows: %d%n", rows));
+        text.append(String.format(Locale.ROOT, "%-32s %10s %9s%n", "column", "missing", "percent"));
+        for (Missing column : missing) {
+            text.append(String.format(Locale.ROOT, "%-32s %10d %8.2f%%%n", column.column(), column.count(), 100 * column.fraction()));
+        }
+        text.append(String.format(Locale.ROOT, "temporal: %d out of order, %d duplicate timestamps, %d gaps in sessions "
+                + "(%d rows missing), %d market closures%n", temporal.outOfOrder(), temporal.duplicates(), temporal.gaps(),
+                temporal.rowsMissingInGaps(), temporal.closures()));
+        for (Gap gap : temporal.largestGaps()) {
+            text.append(String.format(Locale.ROOT, "  gap %s .. %s: %d rows missing%n", gap.after(), gap.before(), gap.missingRows()));
+        }
+        text.append(String.format(Locale.ROOT, "%-32s %10s %14s %14s%n", "outliers", "count", "lower", "upper"));
+        for (OutlierReport outlier : outliers) {
+            text.append(String.format(Locale.ROOT, "%-32s %10d %14.6g %14.6g%n", outlier.column(), outlier.outliers(),
+                    outlier.lower(), outlier.upper()));
+        }
+        text.append(String.format(Locale.ROOT, "schema: %d expected columns, missing %s, extra %s%n", schema.expected().size(),
+                schema.missingColumns(), schema.extraColumns()));
+        text.append(isValid() ? "valid: yes\n" : "valid: no\n");
+        for (String issue : issues) {
+            text.append("issue: ").append(issue).append('\n');
+        }
+        return text.toString();
+    }
+
+    public String toJson() {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("valid", isValid());
+        root.put("rows", rows);
+        ObjectNode missingNode = root.putObject("missing_values");
+        missing.forEach(column -> missingNode.putObject(column.column()).put("count", column.count()).put("fraction", column.fraction()));
+        ObjectNode temporalNode = root.putObject("temporal");
+        temporalNode.put("out_of_order", temporal.outOfOrder()).put("duplicates", temporal.duplicates())
+                .put("step_micros", temporal.stepMicros()).put("gaps", temporal.gaps())
+                .put("rows_missing_in_gaps", temporal.rowsMissingInGaps()).put("market_closures", temporal.closures());
+        ArrayNode gapsNode = temporalNode.putArray("largest_gaps");
+        temporal.largestGaps().forEach(gap -> gapsNode.addObject().put("after", gap.after()).put("before", gap.before())
+                .put("missing_rows", gap.missingRows()));
+        ObjectNode outlierNode = root.putObject("outliers");
+        outliers.forEach(outlier -> outlierNode.putObject(outlier.column()).put("method", outlier.method())
+                .put("count", outlier.outliers()).put("lower", outlier.lower()).put("upper", outlier.upper()));
+        ObjectNode schemaNode = root.putObject("schema");
+        schemaNode.set("missing_columns", json.valueToTree(schema.missingColumns()));
+        schemaNode.set("extra_columns", json.valueToTree(schema.extraColumns()));
+        root.set("issues", json.valueToTree(issues));
+        try {
+            return json.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.marketlake.sources.jdbc;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.TemporalAccessor;
+import org.marketlake.core.model.Micros;
+
+/**
+ * Turns a source timestamp into epoch microseconds (floored), or says why it cannot:
+ * <ul>
+ *   <li>{@code OFFSET}: {@code timestamptz} and other zoned types: the instant as stored.</li>
+ *   <li>{@code LOCAL}: {@code timestamp without time zone}: a wall-clock time in the mapping's zone (the export
+ *       refuses such a column before reading a row when the mapping names no zone).</li>
+ *   <li>{@code DATE}: a date is that date at 00:00 UTC (how the lake stamps daily bars).</li>
+ *   <li>{@code DYNAMIC}: SQLite and untyped columns, decided per value: integers in the mapping's unit,
+ *       ISO-8601 text with {@code Z} or an offset, ISO text without an offset in the mapping's zone (else rejected
+ *       as {@code naive_timestamp}), a bare date as that date at 00:00 UTC.</li>
+ * </ul>
+ */
+final class SourceTimestamps {
+    static final String NULL = "null_timestamp";
+    static final String BAD = "bad_timestamp";
+    static final String NAIVE = "naive_timestamp";
+
+    /** ISO date-time with a {@code T} or a space, an optional fraction of up to 9 digits and an optional offset. */
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter();
+
+    enum Mode { OFFSET, LOCAL, DATE, DYNAMIC }
+
+    private final Mode mode;
+    private final TimestampUnit unit;
+    private final ZoneId zone;
+    /** Why the last {@link #read} failed, or null. */
+    String reason;
+
+    SourceTimestamps(Mode mode, TimestampUnit unit, ZoneId zone) {
+        this.mode = mode;
+        this.unit = unit;
+        this.zone = zone;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    /** The timestamp in {@code column}, or {@code Long.MIN_VALUE} with {@link #reason} set. */
+    long read(ResultSet results, int column) throws SQLException {
+        reason = null;
+        try {
+            return switch (mode) {
+                case OFFSET -> {
+                    OffsetDateTime value = results.getObject(column, OffsetDateTime.class);
+                    yield value == null ? fail(NULL) : Micros.of(value.toInstant());
+                }
+                case LOCAL -> {
+                    LocalDateTime value = results.getObject(column, LocalDateTime.class);
+                    yield value == null ? fail(NULL) : Micros.of(value.atZone(zone).toInstant());
+                }
+                case DATE -> {
+                    LocalDate value = results.getObject(column, LocalDate.class);
+                    yield value == null ? fail(NULL) : Micros.of(value.atStartOfDay().toInstant(ZoneOffset.UTC));
+                }
+                case DYNAMIC -> fromObject(results.getObject(column));
+            };
+        } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
+            return fail(BAD);
+        }
+    }
+
+    private long fromObject(Object value) {
+        return switch (value) {
+            case null -> fail(NULL);
+            case Long number -> unit.toMicros(number);
+            case Integer number -> unit.toMicros(number);
+            case Short number -> unit.toMicros(number);
+            case BigDecimal number -> fromDecimal(number);
+            case Double number -> Double.isFinite(number) ? fromDecimal(BigDecimal.valueOf(number)) : fail(BAD);
+            case Float number -> Float.isFinite(number) ? fromDecimal(BigDecimal.valueOf(number)) : fail(BAD);
+            case String text -> fromText(text.strip());
+            default -> fail(BAD);
+        };
+    }
+
+    private long fromDecimal(BigDecimal value) {
+        BigDecimal micros = switch (unit) {
+            case SECONDS -> value.movePointRight(6);
+            case MILLISECONDS -> value.movePointRight(3);
+            case MICROSECONDS -> value;
+            case NANOSECONDS -> value.movePointLeft(3);
+        };
+        return micros.setScale(0, RoundingMode.FLOOR).longValueExact();
+    }
+
+    long fromText(String text) {
+        if (text.isEmpty()) {
+            return fail(BAD);
+        }
+        if (isInteger(text)) {
+            return unit.toMicros(Long.parseLong(text));
+        }
+        if (text.length() == 10) {
+            return Micros.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        TemporalAccessor parsed = ISO.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+        if (parsed instanceof OffsetDateTime offset) {
+            return Micros.of(offset.toInstant());
+        }
+        if (zone == null) {
+            return fail(NAIVE);
+        }
+        return Micros.of(((LocalDateTime) parsed).atZone(zone).toInstant());
+    }
+
+    private static boolean isInteger(String text) {
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        if (start == text.length() || text.length() > 19 + start) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long fail(String why) {
+        reason = why;
+        return Long.MIN_VALUE;
+    }
+}
