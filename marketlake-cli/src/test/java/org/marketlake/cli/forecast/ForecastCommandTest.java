@@ -10,21 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.cli.CliRun;
 
-class ForecastCommandTest {
-    @TempDir
-    static Path folder;
-    static String root;
-
-    @BeforeAll
-    static void lake() {
-        root = ForecastLakes.demoLike(folder.resolve("lake")).toString();
-    }
-
+class ForecastCommandTest extends DemoLakeTest {
     @Test
     void worksOnTheDemoDataWithNoOtherFlags() {
         CliRun result = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "30");
@@ -122,9 +111,5 @@ class ForecastCommandTest {
         CliRun at = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--at", "yesterday");
         assertThat(at.exitCode()).isEqualTo(2);
         assertThat(at.err()).contains("cannot read --at [value=yesterday]");
-    }
-
-    private static List<String> lines(CliRun run) {
-        return run.out().lines().toList();
     }
 }
