@@ -108,8 +108,24 @@ class ForecastCommandTest extends DemoLakeTest {
         CliRun format = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(2);
 
+        CliRun context = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--context-length", "0");
+        assertThat(context.exitCode()).isEqualTo(2);
+        assertThat(context.err()).isEqualTo("marketlake: --context-length must be at least 1 [value=0]" + System.lineSeparator());
+
         CliRun at = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--at", "yesterday");
         assertThat(at.exitCode()).isEqualTo(2);
         assertThat(at.err()).contains("cannot read --at [value=yesterday]");
+    }
+
+    @Test
+    void helpNamesEveryOptionOfTheContract() {
+        for (String command : new String[] {"forecast", "backtest"}) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.err()).isEmpty();
+            assertThat(help.out()).contains("--symbol", "--timeframe", "--model", "--horizon", "--format", "--chart", "--context-length");
+        }
+        assertThat(CliRun.of("forecast", "--help").out()).contains("--at", "10-90% band");
+        assertThat(CliRun.of("backtest", "--help").out()).contains("--windows");
     }
 }
