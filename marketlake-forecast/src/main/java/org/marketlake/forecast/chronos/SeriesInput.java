@@ -3,6 +3,7 @@ package org.marketlake.forecast.chronos;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -30,6 +31,9 @@ public final class SeriesInput {
         }
         try {
             String text = Files.readString(file);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
             boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
                     || text.stripLeading().startsWith("{");
             double[][] series = json ? fromJson(text, file) : fromCsv(file);
@@ -77,12 +81,18 @@ public final class SeriesInput {
 
     private static double[][] fromCsv(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
+        // rows may end early (trailing blanks left out) and files may start with a byte order mark
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .ignoreDifferentFieldCount(true)
+                .detectBomHeader(true)
+                .ofCsvRecord(file)) {
             for (CsvRecord record : reader) {
                 rows.add(record.getFields());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (CsvParseException e) {
+            throw new DataException("malformed CSV [file=" + file + "]: " + e.getMessage(), e);
         }
         rows.removeIf(row -> row.stream().allMatch(String::isBlank));
         if (rows.isEmpty()) {

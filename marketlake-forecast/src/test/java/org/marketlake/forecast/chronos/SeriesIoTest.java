@@ -55,6 +55,15 @@ class SeriesIoTest {
     }
 
     @Test
+    void csvRowsMayEndEarlyAndStartWithAByteOrderMark() throws IOException {
+        Path file = folder.resolve("in.csv");
+        Files.writeString(file, "\uFEFF1.5,10\r\n2.5\r\n3.5,12\r\n");
+        double[][] series = SeriesInput.read(file);
+        assertThat(series[0]).containsExactly(1.5, 2.5, 3.5);
+        assertThat(series[1]).containsExactly(10, Double.NaN, 12);
+    }
+
+    @Test
     void aBadCsvCellIsNamed() throws IOException {
         Path file = folder.resolve("in.csv");
         Files.writeString(file, "a,b\n1,2\n3,x\n");
