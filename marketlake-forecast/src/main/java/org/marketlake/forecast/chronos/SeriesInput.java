@@ -18,9 +18,10 @@ import org.marketlake.core.DataException;
 import org.marketlake.core.UsageException;
 
 /**
- * Raw series for {@code chronos predict}, NaN for missing: JSON {@code {"series": [[1.0, null, ...], ...]}}, or CSV
- * with one column per series, rows aligned at the end (a shorter series starts lower down) and blank cells missing.
- * A CSV whose first row is not numeric has a header. JSON is recognised by a {@code .json} name or a leading {@code {}.
+ * Raw series for {@code chronos predict}, NaN for missing: JSON {@code {"series": [[1.0, null, ...], ...]}} (a flat
+ * {@code {"series": [1.0, null, ...]}} is one series), or CSV with one column per series, rows aligned at the end
+ * (a shorter series starts lower down) and blank cells missing. A CSV whose first row is not numeric has a header.
+ * JSON is recognised by a {@code .json} name or a leading {@code {}.
  */
 public final class SeriesInput {
     private SeriesInput() {}
@@ -56,6 +57,10 @@ public final class SeriesInput {
         JsonNode series = root == null ? null : root.get("series");
         if (series == null || !series.isArray()) {
             throw new DataException("JSON input needs {\"series\": [[...], ...]} [file=" + file + "]");
+        }
+        if (series.size() > 0 && !series.get(0).isArray()) {
+            // a flat list is one series: {"series": [1.0, null, 2.5]}
+            series = new ObjectMapper().createArrayNode().add(series);
         }
         double[][] result = new double[series.size()][];
         for (int s = 0; s < result.length; s++) {

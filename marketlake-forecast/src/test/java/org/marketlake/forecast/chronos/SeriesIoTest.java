@@ -30,6 +30,15 @@ class SeriesIoTest {
     }
 
     @Test
+    void aFlatJsonListIsOneSeries() throws IOException {
+        Path file = folder.resolve("in.json");
+        Files.writeString(file, "{\"series\": [1.0, null, 3]}");
+        double[][] series = SeriesInput.read(file);
+        assertThat(series).hasNumberOfRows(1);
+        assertThat(series[0]).containsExactly(1.0, Double.NaN, 3.0);
+    }
+
+    @Test
     void csvColumnsAreAlignedAtTheEnd() throws IOException {
         Path file = folder.resolve("in.csv");
         Files.writeString(file, """
