@@ -1,6 +1,6 @@
 package org.marketlake.forecast.backtest;
 
-import static org.marketlake.forecast.ForecastOutput.finiteOrNull;
+import static org.marketlake.forecast.ForecastOutput.jsonNumber;
 import static org.marketlake.forecast.ForecastOutput.number;
 
 import java.io.PrintWriter;
@@ -48,10 +48,10 @@ public final class BacktestOutput {
         for (ModelScore model : result.models()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("model", model.model());
-            entry.put("mase", finiteOrNull(model.mase()));
-            entry.put("wql", finiteOrNull(model.wql()));
-            entry.put("relative_mase", finiteOrNull(model.relativeMase()));
-            entry.put("relative_wql", finiteOrNull(model.relativeWql()));
+            entry.put("mase", jsonNumber(model.mase()));
+            entry.put("wql", jsonNumber(model.wql()));
+            entry.put("relative_mase", jsonNumber(model.relativeMase()));
+            entry.put("relative_wql", jsonNumber(model.relativeWql()));
             List<Object> windows = new ArrayList<>();
             for (WindowScore window : model.windows()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -59,10 +59,10 @@ public final class BacktestOutput {
                 row.put("cutoff", Micros.format(window.cutoffMicros()));
                 row.put("first", Micros.format(window.firstMicros()));
                 row.put("last", Micros.format(window.lastMicros()));
-                row.put("mase", finiteOrNull(window.mase()));
-                row.put("wql", finiteOrNull(window.wql()));
-                row.put("relative_mase", finiteOrNull(window.relativeMase()));
-                row.put("relative_wql", finiteOrNull(window.relativeWql()));
+                row.put("mase", jsonNumber(window.mase()));
+                row.put("wql", jsonNumber(window.wql()));
+                row.put("relative_mase", jsonNumber(window.relativeMase()));
+                row.put("relative_wql", jsonNumber(window.relativeWql()));
                 windows.add(row);
             }
             entry.put("per_window", windows);
@@ -73,12 +73,12 @@ public final class BacktestOutput {
     }
 
     public static void table(BacktestResult result, PrintWriter out) {
-        out.printf("%s %s backtest: %d windows of %d bars; MASE scaled by the in-sample seasonal naive error (season %d, 1 where the past"
-                + " is shorter); relative = score / seasonal-naive's%n", result.symbol(), result.timeframe(), result.windows().size(),
+        out.printf("%s %s backtest: %d windows of %d bars; MASE (median) scaled by the in-sample seasonal naive error (season %d, 1 where"
+                + " the past is shorter), WQL over the model's quantiles; /sn = relative to seasonal-naive%n", result.symbol(), result.timeframe(), result.windows().size(),
                 result.horizon(), result.season());
         int nameWidth = Math.max(16, result.models().stream().mapToInt(m -> m.model().length()).max().orElse(0) + 2);
-        String format = "%-" + nameWidth + "s %6s %-20s %-20s %9s %9s %13s %12s%n";
-        out.printf(Locale.ROOT, format, "model", "window", "cutoff", "last", "mase", "wql", "relative_mase", "relative_wql");
+        String format = "%-" + nameWidth + "s %6s %-20s %-20s %9s %9s %9s %9s%n";
+        out.printf(Locale.ROOT, format, "model", "window", "cutoff", "last", "MASE", "WQL", "MASE/sn", "WQL/sn");
         for (ModelScore model : result.models()) {
             for (WindowScore window : model.windows()) {
                 out.printf(Locale.ROOT, format, model.model(), window.window().number(), Micros.format(window.cutoffMicros()),
