@@ -8,10 +8,8 @@ import org.marketlake.cli.CommonOptions;
 import org.marketlake.core.UsageException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.ParquetDataLoader;
-import org.marketlake.loader.convert.TimestampParser;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.PredictionDataset;
-import org.marketlake.loader.dataset.TableWriter;
 import org.marketlake.loader.discovery.Selection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,10 +48,7 @@ public final class ContextCommand implements Callable<Integer> {
         Selection series = dataset.selection();
         long atMicros;
         if (at != null) {
-            atMicros = new TimestampParser(loader.config().schema().timezone()).parse(at);
-            if (atMicros == Long.MIN_VALUE) {
-                throw new UsageException("--at takes a time such as 2014-03-03T09:30:00Z, got '" + at + "'");
-            }
+            atMicros = DatasetOptions.time(loader, "--at", at);
         } else if (dataset.hasYears()) {
             LocalDate end = LocalDate.of(series.lastYear(), series.lastMonth(), 1).plusMonths(1);
             atMicros = end.atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L - 1;
@@ -69,11 +64,7 @@ public final class ContextCommand implements Callable<Integer> {
         print.printf("context: %d rows up to %s from %d files%s%n", context.context().rows(), Micros.format(atMicros),
                 context.files().size(), TrainCommand.range(context.context().ds()));
         print.printf("columns: %d%n", context.context().names().size() + 1);
-        if (out != null) {
-            Path file = out.resolve("context.parquet");
-            TableWriter.writeParquet(context.context(), file, TableWriter.TimeFormat.TIMESTAMP);
-            print.println("written: " + file);
-        }
+        DatasetOptions.writeIfAsked(print, out, "context.parquet", context.context());
         return 0;
     }
 }

@@ -67,6 +67,24 @@ public final class DatasetOptions {
         return selection.withSymbol(symbol).withTimeframe(timeframe).withHorizon(horizon).withHash(hash);
     }
 
+    /** A time flag's value in epoch microseconds; without offset in {@code schema.timezone}. */
+    static long time(ParquetDataLoader loader, String option, String text) {
+        long micros = new org.marketlake.loader.convert.TimestampParser(loader.config().schema().timezone()).parse(text);
+        if (micros == Long.MIN_VALUE) {
+            throw new UsageException(option + " takes a time such as 2014-03-03T09:30:00Z, got '" + text + "'");
+        }
+        return micros;
+    }
+
+    /** Writes {@code table} to {@code out/name} when {@code out} is given, and says so. */
+    static void writeIfAsked(java.io.PrintWriter print, Path out, String name, org.marketlake.loader.read.Table table) {
+        if (out != null) {
+            Path file = out.resolve(name);
+            org.marketlake.loader.dataset.TableWriter.writeParquet(table, file, org.marketlake.loader.dataset.TableWriter.TimeFormat.TIMESTAMP);
+            print.println("written: " + file);
+        }
+    }
+
     static int[] range(String option, String text) {
         String[] parts = text.split(":");
         try {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.loader.dataset.Datasets;
-import org.marketlake.loader.dataset.TableWriter;
 import org.marketlake.loader.process.NullReport;
 import org.marketlake.loader.process.OutlierReport;
 import org.marketlake.loader.process.Processed;
@@ -35,11 +34,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         Processed processed = new Datasets(dataset.loader()).processed(dataset.selection(), "features");
         PrintWriter print = spec.commandLine().getOut();
         printProcessing(print, processed);
-        if (out != null) {
-            Path file = out.resolve("features.parquet");
-            TableWriter.writeParquet(processed.table(), file, TableWriter.TimeFormat.TIMESTAMP);
-            print.println("written: " + file);
-        }
+        DatasetOptions.writeIfAsked(print, out, "features.parquet", processed.table());
         return 0;
     }
 

@@ -7,10 +7,8 @@ import org.marketlake.cli.CommonOptions;
 import org.marketlake.core.UsageException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.ParquetDataLoader;
-import org.marketlake.loader.convert.TimestampParser;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.IncrementalDataset;
-import org.marketlake.loader.dataset.TableWriter;
 import org.marketlake.loader.read.FileReader;
 import org.marketlake.loader.read.Table;
 import picocli.CommandLine;
@@ -55,10 +53,7 @@ public final class IncrementalCommand implements Callable<Integer> {
         }
         long afterMicros;
         if (after != null) {
-            afterMicros = new TimestampParser(loader.config().schema().timezone()).parse(after);
-            if (afterMicros == Long.MIN_VALUE) {
-                throw new UsageException("--after takes a time such as 2014-03-03T09:30:00Z, got '" + after + "'");
-            }
+            afterMicros = DatasetOptions.time(loader, "--after", after);
         } else if (base != null && base.rows() > 0) {
             afterMicros = base.ds()[base.rows() - 1];
         } else {
@@ -73,11 +68,7 @@ public final class IncrementalCommand implements Callable<Integer> {
         if (base != null) {
             print.printf("merged: %d rows (%d before)%n", result.rows(), base.rows());
         }
-        if (out != null) {
-            Path file = out.resolve("incremental.parquet");
-            TableWriter.writeParquet(result, file, TableWriter.TimeFormat.TIMESTAMP);
-            print.println("written: " + file);
-        }
+        DatasetOptions.writeIfAsked(print, out, "incremental.parquet", result);
         return 0;
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.loader.LoadOutcome;
-import org.marketlake.loader.dataset.TableWriter;
 import org.marketlake.loader.read.LoadResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,11 +39,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         LoadResult result = outcome.result().get();
         Summaries.printLoad(print, result, outcome.skipped().size());
-        if (out != null) {
-            Path file = out.resolve("loaded.parquet");
-            TableWriter.writeParquet(result.table(), file, TableWriter.TimeFormat.TIMESTAMP);
-            print.println("written: " + file);
-        }
+        DatasetOptions.writeIfAsked(print, out, "loaded.parquet", result.table());
         outcome.sessionId().ifPresent(id -> print.println("audit session: " + id));
         return 0;
     }

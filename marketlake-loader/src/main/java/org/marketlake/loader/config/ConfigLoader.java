@@ -80,7 +80,7 @@ public final class ConfigLoader {
                 "scaling")));
         LoaderConfig.Features features = features(root.section("features", Set.of("enabled", "columns", "lags",
                 "differences", "rolling_windows", "rolling_stats", "correlations", "correlation_window", "spreads",
-                "volatility_window", "align_daily")));
+                "volatility_window", "volatility_columns", "align_daily")));
         ConfigNode inferenceNode = root.section("inference", Set.of("context_length"));
         LoaderConfig.Inference inference = new LoaderConfig.Inference(inferenceNode.integer("context_length", 512, 1, 10_000_000));
         LoaderConfig.Performance performance = performance(root.section("performance",
@@ -204,7 +204,8 @@ public final class ConfigLoader {
                 node.integerList("lags", List.of(1, 5, 15), 1), node.bool("differences", true),
                 node.integerList("rolling_windows", List.of(5, 15, 60), 2), stats, correlations,
                 node.integer("correlation_window", 60, 2, 1_000_000), node.bool("spreads", true),
-                node.integer("volatility_window", 30, 2, 1_000_000), node.bool("align_daily", true));
+                node.integer("volatility_window", 30, 2, 1_000_000),
+                node.textList("volatility_columns", List.of("target_close", "target_mid")), node.bool("align_daily", true));
     }
 
     private static LoaderConfig.Performance performance(ConfigNode node, Path rootDir) {

@@ -61,7 +61,7 @@ public record LoaderConfig(
      */
     public record Features(boolean enabled, List<String> columns, List<Integer> lags, boolean differences,
             List<Integer> rollingWindows, List<String> rollingStats, List<String> correlations, int correlationWindow,
-            boolean spreads, int volatilityWindow, boolean alignDaily) {}
+            boolean spreads, int volatilityWindow, List<String> volatilityColumns, boolean alignDaily) {}
 
     public record Inference(int contextLength) {}
 

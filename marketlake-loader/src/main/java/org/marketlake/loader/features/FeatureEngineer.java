@@ -17,7 +17,8 @@ import org.marketlake.loader.read.TableColumn;
  *   <li>cross-asset: {@code {col}_corr_{other}{w}} for configured pairs; {@code {prefix}_spread} = ask - bid
  *       for every {@code {prefix}_bid}/{@code {prefix}_ask} pair; {@code yield_curve_10Y_2Y} = GS10 - GS2 and
  *       {@code yield_curve_10Y_3M} = GS10 - GS3M from the yield-curve group;</li>
- *   <li>volatility: {@code {col}_volatility{w}}, the rolling std of log returns of a positive column, and
+ *   <li>volatility: {@code {col}_volatility{w}} for each of {@code features.volatility_columns}, the rolling std
+ *       of log returns, and
  *       {@code parkinson_volatility{w}} = sqrt(mean of ln(high/low)^2 / (4 ln 2)) from target_high and target_low.</li>
  * </ul>
  * Daily columns (timestamp columns such as {@code spread_10Y_2Y_date} and their groups) are first aligned as of
@@ -64,9 +65,12 @@ public final class FeatureEngineer {
                     });
                 }
             }
-            if (allPositive(values)) {
+        }
+        // Which columns get a volatility is a setting, never a property of the data (that could depend on the future).
+        for (String name : settings.volatilityColumns()) {
+            if (aligned.has(name) && aligned.column(name).isNumeric()) {
                 features.put(name + "_volatility" + settings.volatilityWindow(),
-                        Rolling.std(Rolling.logReturns(values), settings.volatilityWindow()));
+                        Rolling.std(Rolling.logReturns(aligned.doubles(name)), settings.volatilityWindow()));
             }
         }
         for (String pair : settings.correlations()) {
@@ -133,16 +137,5 @@ public final class FeatureEngineer {
             out[i] = Math.sqrt(mean[i] / (4 * Math.log(2)));
         }
         return out;
-    }
-
-    private static boolean allPositive(double[] values) {
-        boolean any = false;
-        for (double value : values) {
-            if (value <= 0) {
-                return false;
-            }
-            any |= !Double.isNaN(value);
-        }
-        return any;
     }
 }

@@ -7,17 +7,30 @@ import org.marketlake.loader.config.LoaderConfig;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
 import smile.math.MathEx;
+import smile.stat.distribution.GaussianDistribution;
 
 /**
  * Isolation forest over one column with Smile's trees. Smile's own {@code IsolationForest.fit} grows trees on a
  * parallel stream whose threads draw from unseeded per-thread generators, so results would change from run to
  * run; here each tree's sample comes from a seeded {@link Random} and the trees grow one after another on this
- * thread after seeding Smile's generator, so the same data and seed always flag the same rows.
+ * thread after seeding Smile's generator, so the same data and seed always flag the same rows. Smile's shared
+ * Gaussian also caches the second value of each Box-Muller pair across calls; that cache is cleared before the
+ * trees grow, or a second run would start half a pair later.
  */
 final class IsolationScores {
     private static final int SAMPLE = 256;
 
     private IsolationScores() {}
+
+    private static void clearGaussianCache() {
+        try {
+            java.lang.reflect.Field cached = GaussianDistribution.class.getDeclaredField("z1");
+            cached.setAccessible(true);
+            cached.setDouble(GaussianDistribution.getInstance(), Double.NaN);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this Smile version hides its Gaussian cache; isolation forest results would not repeat", e);
+        }
+    }
 
     /** Flags outliers in {@code flagged}; returns the range of the inliers as the clipping fences. */
     static double[] flag(double[] values, LoaderConfig.Processing settings, boolean[] flagged) {
@@ -38,6 +51,7 @@ final class IsolationScores {
         IsolationTree[] trees = new IsolationTree[settings.isolationTrees()];
         synchronized (IsolationScores.class) {
             MathEx.setSeed(settings.randomSeed());
+            clearGaussianCache();
             for (int t = 0; t < trees.length; t++) {
                 List<double[]> drawn = new ArrayList<>(sample);
                 for (int i = 0; i < sample; i++) {

@@ -1,0 +1,130 @@
+package org.marketlake.loader.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketlake.core.model.Micros;
+import org.marketlake.loader.Fixtures;
+import org.marketlake.loader.IncompleteContextError;
+import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.discovery.Selection;
+import org.marketlake.loader.process.Processed;
+import org.marketlake.loader.read.Table;
+import org.marketlake.loader.read.TableColumn;
+
+class DatasetsTest {
+    @TempDir
+    Path dir;
+
+    private static long at(String iso) {
+        return Micros.of(Instant.parse(iso));
+    }
+
+    private Datasets datasets(String... replacements) {
+        return new Datasets(ParquetDataLoader.open(Fixtures.config(dir, dir.resolve("data"), replacements)));
+    }
+
+    private static Selection series() {
+        return Selection.all().withSymbol(Fixtures.SYMBOL);
+    }
+
+    /** December 2013 and January 2014 (the year edge), 200 weekday minutes each from the month's start. */
+    private void twoMonths() {
+        Fixtures.parquet(dir.resolve("data"), 2013, 12, SampleMonths.month(2013, 12, 200, 12));
+        Fixtures.parquet(dir.resolve("data"), 2014, 1, SampleMonths.month(2014, 1, 200, 1));
+    }
+
+    @Test
+    void trainingSplitsInTimeAndFitsScalingOnTheTrainingPartOnly() {
+        twoMonths();
+        TrainingDataset training = datasets("    chunk_size: 10000", "    chunk_size: 10000\n    validation_split: 0.25")
+                .training(series().withYears(2013, 2014));
+
+        assertThat(training.train().rows()).isEqualTo(300);
+        assertThat(training.validation().rows()).isEqualTo(100);
+        assertThat(training.train().ds()[299]).isLessThan(training.validation().ds()[0]);
+        // Targets stay raw; features are standardized with the training rows' mean and std.
+        assertThat(training.train().doubles("target_close")).containsExactly(training.processed().table().slice(0, 300).doubles("target_close"));
+        double[] gold = training.processed().table().doubles("gold_xauusd_bid");
+        double[] fitted = training.scaling().get("gold_xauusd_bid");
+        double mean = 0;
+        for (int i = 0; i < 300; i++) {
+            mean += gold[i] / 300;
+        }
+        assertThat(fitted[0]).isCloseTo(mean, within(1e-9));
+        assertThat(training.validation().doubles("gold_xauusd_bid")[0]).isCloseTo((gold[300] - fitted[0]) / fitted[1], within(1e-9));
+    }
+
+    @Test
+    void aContextAtTheStartOfAYearReachesBackIntoDecember() {
+        twoMonths();
+        PredictionDataset context = datasets().prediction(series(), at("2014-01-01T00:09:00Z"), 50);
+
+        Table rows = context.context();
+        assertThat(rows.rows()).isEqualTo(50);
+        assertThat(Micros.format(rows.ds()[49])).isEqualTo("2014-01-01T00:09:00Z");
+        assertThat(Micros.format(rows.ds()[0])).isEqualTo("2013-12-02T02:40:00Z");
+        assertThat(context.files()).hasSize(2);
+        assertThat(rows.doubles("target_close_lag1")[49]).isEqualTo(rows.doubles("target_close")[48]);
+    }
+
+    @Test
+    void tooLittleDataIsAnIncompleteContextErrorSayingHowMuchThereIs() {
+        twoMonths();
+        assertThatThrownBy(() -> datasets().prediction(series(), at("2014-01-01T00:09:00Z"), 1000))
+                .isInstanceOf(IncompleteContextError.class)
+                .hasMessage("Insufficient context data for prediction: 1000 rows needed up to 2014-01-01T00:09:00Z, the data has 210"
+                        + " (2013-12-02T00:00:00Z .. 2014-01-01T00:09:00Z) in 2 files");
+    }
+
+    @Test
+    void incrementalLoadsRowsStrictlyAfterAcrossMonthsAndSkipsFilesWithNothingNew() {
+        twoMonths();
+        Fixtures.parquet(dir.resolve("data"), 2014, 2, SampleMonths.month(2014, 2, 30, 2));
+        Datasets datasets = datasets();
+
+        IncrementalDataset first = datasets.incremental(series(), at("2013-12-02T03:00:00Z"));
+        assertThat(first.read()).hasSize(3);
+        assertThat(first.rows().rows()).isEqualTo(19 + 200 + 30);
+        assertThat(Micros.format(first.rows().ds()[0])).isEqualTo("2013-12-02T03:01:00Z");
+
+        IncrementalDataset second = datasets.incremental(series(), at("2014-01-15T00:00:00Z"));
+        assertThat(second.skipped()).extracting(file -> file.month()).containsExactly(1);
+        assertThat(second.rows().rows()).isEqualTo(30);
+    }
+
+    @Test
+    void mergingDedupesByTimeAndTheNewRowWins() {
+        Table old = Table.of(new long[] {1, 2, 3}, java.util.List.of(new TableColumn.Doubles("x", new double[] {10, 20, 30})));
+        Table incoming = Table.of(new long[] {3, 4}, java.util.List.of(new TableColumn.Doubles("x", new double[] {33, 40})));
+
+        Table merged = Datasets.merge(old, incoming);
+
+        assertThat(merged.ds()).containsExactly(1, 2, 3, 4);
+        assertThat(merged.doubles("x")).containsExactly(10, 20, 33, 40);
+    }
+
+    @Test
+    void aSecondIdenticalRunReadsTheCache() {
+        twoMonths();
+        Datasets datasets = datasets();
+
+        Processed first = datasets.processed(series().withYears(2013, 2014), "features");
+        Processed second = datasets.processed(series().withYears(2013, 2014), "features");
+
+        assertThat(first.fromCache()).isFalse();
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.features()).isEqualTo(first.features());
+        assertThat(second.table().names()).isEqualTo(first.table().names());
+        for (String name : first.table().numericNames()) {
+            assertThat(second.table().doubles(name)).as(name).containsExactly(first.table().doubles(name));
+        }
+        Fixtures.parquet(dir.resolve("data"), 2014, 1, SampleMonths.month(2014, 1, 150, 5));
+        assertThat(datasets.processed(series().withYears(2013, 2014), "features").fromCache()).isFalse();
+    }
+}

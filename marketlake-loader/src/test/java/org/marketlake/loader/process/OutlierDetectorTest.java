@@ -1,0 +1,87 @@
+package org.marketlake.loader.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.marketlake.loader.config.LoaderConfig;
+import org.marketlake.loader.config.NullHandling;
+import org.marketlake.loader.config.OutlierAction;
+import org.marketlake.loader.config.OutlierMethod;
+import org.marketlake.loader.config.Scaling;
+import org.marketlake.loader.read.Table;
+import org.marketlake.loader.read.TableColumn;
+
+class OutlierDetectorTest {
+    static LoaderConfig.Processing settings(OutlierMethod method, double threshold, OutlierAction action) {
+        return new LoaderConfig.Processing(NullHandling.FORWARD_FILL, true, method, threshold, action, 0.7, 100, 42, true, true,
+                10_000, 0.2, Scaling.STANDARD);
+    }
+
+    private static Table column(double... values) {
+        long[] ds = new long[values.length];
+        for (int i = 0; i < ds.length; i++) {
+            ds[i] = i;
+        }
+        return Table.of(ds, List.of(new TableColumn.Doubles("x", values)));
+    }
+
+    @Test
+    void quartilesInterpolateLinearlyAsNumpyDoes() {
+        double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        // numpy.percentile(range(1, 11), [25, 75]) == [3.25, 7.75]
+        assertThat(OutlierDetector.quantile(sorted, 0.25)).isEqualTo(3.25);
+        assertThat(OutlierDetector.quantile(sorted, 0.75)).isEqualTo(7.75);
+        assertThat(OutlierDetector.iqrFences(new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1, Double.NaN}, 1.5))
+                .containsExactly(3.25 - 1.5 * 4.5, 7.75 + 1.5 * 4.5);
+    }
+
+    @Test
+    void iqrClipsToTheFences() {
+        Table table = column(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, Double.NaN);
+
+        OutlierDetector.Result result = OutlierDetector.apply(table, List.of("x"), settings(OutlierMethod.IQR, 1.5, OutlierAction.CLIP));
+
+        OutlierReport report = result.reports().get(0);
+        assertThat(report.outliers()).isEqualTo(1);
+        assertThat(result.table().doubles("x")[10]).isEqualTo(report.upper());
+        assertThat(result.table().doubles("x")[11]).isNaN();
+        assertThat(result.table().doubles("x")[9]).isEqualTo(10);
+    }
+
+    @Test
+    void zscoreDropsRowsBeyondTheThreshold() {
+        double[] values = new double[101];
+        for (int i = 0; i < 100; i++) {
+            values[i] = i % 2 == 0 ? 1 : -1;
+        }
+        values[100] = 50;
+        OutlierDetector.Result result = OutlierDetector.apply(column(values), List.of("x"), settings(OutlierMethod.ZSCORE, 3, OutlierAction.DROP));
+
+        assertThat(result.rowsDropped()).isEqualTo(1);
+        assertThat(result.table().rows()).isEqualTo(100);
+        double[] fences = OutlierDetector.zscoreFences(values, 3);
+        double mean = 50.0 / 101;
+        assertThat(fences[0] + fences[1]).isCloseTo(2 * mean, within(1e-12));
+    }
+
+    @Test
+    void isolationForestIsSeededAndFindsTheIsolatedValue() {
+        Random random = new Random(7);
+        double[] values = new double[500];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian();
+        }
+        values[123] = 25;
+        LoaderConfig.Processing settings = settings(OutlierMethod.ISOLATION_FOREST, 3, OutlierAction.REPORT);
+
+        OutlierReport first = OutlierDetector.apply(column(values), List.of("x"), settings).reports().get(0);
+        OutlierReport second = OutlierDetector.apply(column(values), List.of("x"), settings).reports().get(0);
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first.outliers()).isBetween(1, 5);
+        assertThat(first.upper()).isLessThan(25);
+    }
+}
