@@ -44,7 +44,7 @@ import org.marketlake.sources.CompletionLog;
  * Exports a relational database of bars and quotes into the lake ({@code marketlake export-to-parquet}).
  *
  * <p>Per table and symbol, one query streams the rows in timestamp order with a fetch size (PostgreSQL only keeps
- * a cursor with auto-commit off), so memory holds about one lake file of rows whatever the table's size. Each row
+ * a cursor with auto-commit off), so memory holds about two lake files of rows whatever the table's size. Each row
  * is checked against the lake's rules as it is read; a finished month (year for daily bars) goes to a second
  * thread that writes it through {@link Lake#write} while the next month is read, so both cores work. After each
  * write the counts are verified (read = written + rejected; the lake's added + replaced + unchanged = written) and
@@ -52,12 +52,14 @@ import org.marketlake.sources.CompletionLog;
  */
 public final class JdbcExport {
     /**
-     * How far past a month's end the stream must move before the month is written. Rows are ordered by the source's
-     * own timestamp column; for ISO text with mixed offsets that order can be off by up to a day.
+     * How far past a month's end the stream must move before the month is written when the source's order is not
+     * exactly the instants' order: rows are ordered by the column as stored, and ISO text with mixed offsets can be
+     * off by up to a day. Zoned timestamps and dates order exactly: their month is written when the next one starts.
      */
     private static final long SETTLE_MICROS = 2 * Micros.PER_DAY;
     private static final String TOOL = "export-to-parquet";
-    private static final int MAX_PENDING_WRITES = 2;
+    /** Writes in flight while the next month is read: memory holds about two months of rows at most. */
+    private static final int MAX_PENDING_WRITES = 1;
 
     private final ExportRequest request;
     private final Lake lake;
@@ -236,6 +238,11 @@ public final class JdbcExport {
         boolean currentClosed = false;
         PeriodBatch batch = null;
         long settleAt = Long.MAX_VALUE;
+        long settleMicros = switch (table.timestampMode()) {
+            case OFFSET, DATE -> 0;
+            // Wall-clock order can run back an hour when clocks go back; text order can be off by a day.
+            case LOCAL, DYNAMIC -> SETTLE_MICROS;
+        };
         try (PreparedStatement statement = connection.prepareStatement(table.selectSql(bounds), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(request.fetchSize());
             statement.setString(1, symbolText);
@@ -253,7 +260,7 @@ public final class JdbcExport {
                         continue;
                     }
                     if (timestamp >= settleAt) {
-                        settleAt = settle(open, closed, symbol, timestamp);
+                        settleAt = settle(open, closed, symbol, timestamp, settleMicros);
                     }
                     if (current == null || timestamp < currentStart || timestamp >= currentEnd) {
                         current = Period.containing(kind, timestamp);
@@ -275,7 +282,7 @@ public final class JdbcExport {
                     if (batch == null) {
                         batch = new PeriodBatch(table, symbol, current);
                         open.put(current, batch);
-                        settleAt = open.firstKey().endMicros() + SETTLE_MICROS;
+                        settleAt = open.firstKey().endMicros() + settleMicros;
                     }
                     Rejection rejection = row.read(results);
                     if (rejection == null) {
@@ -289,7 +296,7 @@ public final class JdbcExport {
                 }
             }
         }
-        settle(open, closed, symbol, Long.MAX_VALUE);
+        settle(open, closed, symbol, Long.MAX_VALUE, settleMicros);
         for (Period period : doneEarlier) {
             summaries.add(new PeriodSummary(kind.viewName(), symbol.value(), period.label(), PeriodSummary.Status.DONE_EARLIER, 0, 0, Map.of(), 0, 0, 0));
         }
@@ -303,15 +310,15 @@ public final class JdbcExport {
      * Hands every open month that the stream has moved well past to the writer; returns the instant at which the
      * next settle is due.
      */
-    private long settle(TreeMap<Period, PeriodBatch> open, Set<Period> closed, Symbol symbol, long now) {
-        while (!open.isEmpty() && (now == Long.MAX_VALUE || open.firstKey().endMicros() + SETTLE_MICROS <= now)) {
+    private long settle(TreeMap<Period, PeriodBatch> open, Set<Period> closed, Symbol symbol, long now, long settleMicros) {
+        while (!open.isEmpty() && (now == Long.MAX_VALUE || open.firstKey().endMicros() + settleMicros <= now)) {
             PeriodBatch batch = open.pollFirstEntry().getValue();
             closed.add(batch.period());
             Frame frame = batch.close(examples);
             drain(MAX_PENDING_WRITES - 1);
             pending.add(writer.submit(() -> write(batch, symbol, frame)));
         }
-        return open.isEmpty() ? Long.MAX_VALUE : open.firstKey().endMicros() + SETTLE_MICROS;
+        return open.isEmpty() ? Long.MAX_VALUE : open.firstKey().endMicros() + settleMicros;
     }
 
     private void write(PeriodBatch batch, Symbol symbol, Frame frame) {
