@@ -81,26 +81,11 @@ public final class OutlierDetector {
     }
 
     public static double[] zscoreFences(double[] values, double threshold) {
-        double sum = 0;
-        int n = 0;
-        for (double value : values) {
-            if (!Double.isNaN(value)) {
-                sum += value;
-                n++;
-            }
-        }
-        if (n == 0) {
+        Moments moments = Moments.of(values);
+        if (moments.count() == 0) {
             return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
         }
-        double mean = sum / n;
-        double squares = 0;
-        for (double value : values) {
-            if (!Double.isNaN(value)) {
-                squares += (value - mean) * (value - mean);
-            }
-        }
-        double std = Math.sqrt(squares / n);
-        return new double[] {mean - threshold * std, mean + threshold * std};
+        return new double[] {moments.mean() - threshold * moments.std(), moments.mean() + threshold * moments.std()};
     }
 
     /** The {@code p} quantile of sorted values, linear between order statistics: h = (n - 1) p. */
