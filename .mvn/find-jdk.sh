@@ -1,6 +1,11 @@
 # Sourced by ./mvnw and ./marketlake: makes JAVA_HOME point at a JDK 21 or newer.
 # Order: JAVA_HOME if it is 21+, else the newest 21+ JDK under /usr/lib/jvm, else stop with one line.
 ml_java_major() {
+  # The JDK's release file answers without starting a JVM; ask the JVM only when there is none.
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+    if [ -n "$v" ]; then echo "$v"; return 0; fi
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 |
     sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }

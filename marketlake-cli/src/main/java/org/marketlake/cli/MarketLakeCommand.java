@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.lake.SqlCommand.class,
             org.marketlake.cli.lake.LsCommand.class,
             org.marketlake.cli.lake.ValidateCommand.class,
+            org.marketlake.cli.sources.ImportApiCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements Runnable {

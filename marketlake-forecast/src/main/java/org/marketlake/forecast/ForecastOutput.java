@@ -1,12 +1,16 @@
 package org.marketlake.forecast;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.marketlake.core.format.NumberText;
 import org.marketlake.core.model.Micros;
 
 /**
@@ -15,7 +19,8 @@ import org.marketlake.core.model.Micros;
  * reading and starts with one line naming symbol, timeframe, method and calendar.
  */
 public final class ForecastOutput {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MathContext SIGNIFICANT = new MathContext(12);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private ForecastOutput() {}
 
@@ -45,9 +50,9 @@ public final class ForecastOutput {
             row.put("timestamp", Micros.format(result.timestamps()[step]));
             row.put("step", step + 1);
             for (int q = 0; q < forecast.quantileLevels().length; q++) {
-                row.put(Forecast.label(forecast.quantileLevels()[q]), finiteOrNull(forecast.quantiles()[q][step]));
+                row.put(Forecast.label(forecast.quantileLevels()[q]), jsonNumber(forecast.quantiles()[q][step]));
             }
-            row.put("mean", finiteOrNull(forecast.mean()[step]));
+            row.put("mean", jsonNumber(forecast.mean()[step]));
             out.println(json(row));
         }
     }
@@ -90,19 +95,22 @@ public final class ForecastOutput {
         return max;
     }
 
-    /** Shortest text that reads back to the same double; empty for NaN (a missing value in CSV). */
+    /**
+     * A value for CSV: plain decimal notation (never exponent form, as every command prints numbers), rounded to
+     * 12 significant digits so float noise from the quantile arithmetic ({@code 617.4999999999999}) reads as
+     * the number it is ({@code 617.5}); empty for NaN (a missing value in CSV).
+     */
     public static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.isNaN(value) ? "" : (value > 0 ? "inf" : "-inf");
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value) + ".0";
-        }
-        return Double.toString(value);
+        return Double.isFinite(value) ? NumberText.format(rounded(value)) : "";
     }
 
-    public static Object finiteOrNull(double value) {
-        return Double.isFinite(value) ? value : null;
+    /** A value for JSON, spelled as {@link #number}; null for NaN and infinities. */
+    public static Object jsonNumber(double value) {
+        return Double.isFinite(value) ? new BigDecimal(NumberText.format(rounded(value))) : null;
+    }
+
+    private static double rounded(double value) {
+        return value == 0 ? 0 : new BigDecimal(value).round(SIGNIFICANT).doubleValue();
     }
 
     public static String json(Object value) {

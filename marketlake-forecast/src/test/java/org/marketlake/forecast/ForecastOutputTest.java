@@ -38,9 +38,19 @@ class ForecastOutputTest {
     void csvHasOneRowPerStepWithItsTimestamp() {
         assertThat(print(ForecastOutput::csv)).isEqualTo("""
                 timestamp,step,q0.1,q0.5,q0.9,mean
-                2024-03-08T14:33:00Z,1,180.5,181.25,182.0,181.25
+                2024-03-08T14:33:00Z,1,180.5,181.25,182,181.25
                 2024-03-08T14:34:00Z,2,180.25,181.25,182.5,181.25
                 """);
+    }
+
+    @Test
+    void numbersAreRoundedToTwelveSignificantDigitsAndNeverInExponentForm() {
+        assertThat(ForecastOutput.number(617.4999999999999)).isEqualTo("617.5");
+        assertThat(ForecastOutput.number(0.00019323)).isEqualTo("0.00019323");
+        assertThat(ForecastOutput.number(1.0 / 3)).isEqualTo("0.333333333333");
+        assertThat(ForecastOutput.number(Double.NaN)).isEmpty();
+        assertThat(ForecastOutput.json(ForecastOutput.jsonNumber(0.00019323))).isEqualTo("0.00019323");
+        assertThat(ForecastOutput.jsonNumber(Double.NaN)).isNull();
     }
 
     @Test

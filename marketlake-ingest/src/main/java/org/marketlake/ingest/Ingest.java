@@ -14,6 +14,7 @@ import org.marketlake.core.model.Timeframe;
 import org.marketlake.ingest.aggregate.QuoteReducer;
 import org.marketlake.ingest.aggregate.Rollup;
 import org.marketlake.ingest.aggregate.TradeBars;
+import org.marketlake.ingest.input.InputPlan;
 import org.marketlake.ingest.input.Reason;
 import org.marketlake.ingest.input.RecordLayout;
 
@@ -35,6 +36,11 @@ public final class Ingest {
 
     /** Trades into 1s bars (one lake write per UTC month), then the coarser timeframes from the stored 1s bars. */
     public static IngestReport trades(Lake lake, IngestOptions options) {
+        return trades(lake, options, InputPlan.defaultPartBytes());
+    }
+
+    /** As {@link #trades(Lake, IngestOptions)}, cutting plain CSV files into ranges of {@code partBytes} (tests use small ones). */
+    static IngestReport trades(Lake lake, IngestOptions options, long partBytes) {
         Reading<TradeBars> reading = new Reading<>(new Reading.Accumulators<>() {
             @Override
             public TradeBars create(long secondsInMemory) {
@@ -62,7 +68,7 @@ public final class Ingest {
             }
         });
         Map<String, WriteResult> written = new LinkedHashMap<>();
-        try (TradeBars bars = reading.readAll(options.files(), RecordLayout.TRADES, options)) {
+        try (TradeBars bars = reading.readAll(options.files(), RecordLayout.TRADES, options, partBytes)) {
             reading.failIfStrict(options);
             List<WriteResult> seconds = new ArrayList<>();
             long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
@@ -87,6 +93,10 @@ public final class Ingest {
 
     /** Quotes into one quote per second (one lake write per UTC month). */
     public static IngestReport quotes(Lake lake, IngestOptions options) {
+        return quotes(lake, options, InputPlan.defaultPartBytes());
+    }
+
+    static IngestReport quotes(Lake lake, IngestOptions options, long partBytes) {
         Reading<QuoteReducer> reading = new Reading<>(new Reading.Accumulators<>() {
             @Override
             public QuoteReducer create(long secondsInMemory) {
@@ -114,7 +124,7 @@ public final class Ingest {
             }
         });
         Map<String, WriteResult> written = new LinkedHashMap<>();
-        try (QuoteReducer quotes = reading.readAll(options.files(), RecordLayout.QUOTES, options)) {
+        try (QuoteReducer quotes = reading.readAll(options.files(), RecordLayout.QUOTES, options, partBytes)) {
             reading.failIfStrict(options);
             List<WriteResult> results = new ArrayList<>();
             quotes.forEachMonth((Frame frame) -> results.add(lake.write(frame)));

@@ -55,8 +55,8 @@ final class Reading<A> {
     }
 
     /** Reads all of {@code files}; the caller owns (and closes) the accumulator returned. */
-    A readAll(List<Path> files, RecordLayout layout, IngestOptions options) {
-        List<InputPart> parts = InputPlan.plan(files, InputPlan.defaultPartBytes());
+    A readAll(List<Path> files, RecordLayout layout, IngestOptions options, long partBytes) {
+        List<InputPart> parts = InputPlan.plan(files, partBytes);
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), parts.size()));
         int window = threads + 1;
         long budget = accumulators.defaultBudget();

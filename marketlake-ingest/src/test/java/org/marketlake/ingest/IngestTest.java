@@ -61,6 +61,26 @@ class IngestTest {
         assertThat(all(whole, SECONDS)).isEqualTo(FrameText.lines(TradeBars.secondBars(AAPL, trades.ts, trades.price, trades.size, trades.count)));
     }
 
+    /**
+     * Large CSV files are read in byte ranges on several threads; tiny ranges here (a few hundred bytes) must give
+     * the same lake and the same rejections, with the same line numbers, as whole-file reading.
+     */
+    @Test
+    void readingInRangesOnSeveralThreadsChangesNothing() throws IOException {
+        Trades trades = Trades.random(12, 4_000, Bars.micros("2024-01-30T14:00:00Z"), 5 * Micros.PER_DAY, true, false).permuted(3);
+        String csv = trades.csv().replace("\n" + Micros.format(trades.ts[1000]) + ",", "\n" + Micros.format(trades.ts[1000]) + ",-")
+                + "garbage,1,1\n";
+        Path file = Files.writeString(folder.resolve("t.csv"), csv);
+        Lake whole = Lake.open(folder.resolve("whole"));
+        IngestReport wholeReport = Ingest.trades(whole, IngestOptions.of(AAPL, List.of(file)).timeframes(Set.of(Timeframe.M1)), Long.MAX_VALUE);
+        Lake ranges = Lake.open(folder.resolve("ranges"));
+        IngestReport rangeReport = Ingest.trades(ranges, IngestOptions.of(AAPL, List.of(file)).timeframes(Set.of(Timeframe.M1)), 500);
+        assertThat(rangeReport.readSummary()).isEqualTo(wholeReport.readSummary());
+        assertThat(rangeReport.rowsRejected()).isEqualTo(2);
+        assertThat(all(ranges, SECONDS)).isEqualTo(all(whole, SECONDS));
+        assertThat(all(ranges, MINUTES)).isEqualTo(all(whole, MINUTES));
+    }
+
     @Test
     void runningTheSameIngestTwiceChangesNothing() throws IOException {
         Trades trades = Trades.random(9, 3_000, Bars.micros("2024-01-31T20:00:00Z"), 2 * Micros.PER_DAY, false, false);

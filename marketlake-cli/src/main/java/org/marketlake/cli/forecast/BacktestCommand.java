@@ -22,8 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Backtest forecasters on a symbol's closes: N windows of H bars, stepping back by H from the last bar.",
-            "Scores per window and averaged: MASE (median, scaled by the in-sample seasonal naive error) and WQL,",
-            "each also relative to seasonal naive on the same windows."
+            "Scores per window and averaged: MASE (median, scaled by the in-sample seasonal naive error) and WQL, each also relative to seasonal naive on the same windows (see docs/FORECAST.md)."
         })
 public final class BacktestCommand implements Callable<Integer> {
     enum Format { table, csv, json }
@@ -37,8 +36,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     SeriesOptions series;
 
-    @Option(names = "--model", required = true, split = ",", paramLabel = "DIR|naive|seasonal-naive|drift",
-            description = "Models to score: a Chronos-Bolt checkpoint folder or a baseline; repeat or separate by commas.")
+    @Option(names = "--model", required = true, split = ",", paramLabel = "MODEL",
+            description = "Models to score: naive, seasonal-naive, drift or a Chronos-Bolt checkpoint folder; repeat or separate by commas.")
     List<String> models;
 
     @Option(names = "--horizon", required = true, paramLabel = "H", description = "Bars per window.")

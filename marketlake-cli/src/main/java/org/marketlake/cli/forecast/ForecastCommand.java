@@ -49,7 +49,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw history, median and 10-90% band to this PNG.")
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw history, median and 10-90%% band to this PNG.")
     Path chart;
 
     @Override

@@ -83,6 +83,9 @@ public final class ResampleCommand implements Callable<Integer> {
             }
             written = Rollup.fromStoredSeconds(lake, sym, targets, files.stream().map(LakeFile::period).toList(), daily);
         } else {
+            if (month != null && (start != null || end != null)) {
+                throw new UsageException("give either --month YYYY-MM or --start T --end T, not both");
+            }
             Selection selection = Selection.fromOptions(month, null, start, end, TimestampParser.zone(zone));
             written = Rollup.fromStoredSeconds(lake, sym, targets, selection.range(), daily);
         }

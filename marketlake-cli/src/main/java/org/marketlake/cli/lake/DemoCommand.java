@@ -23,7 +23,16 @@ import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.query.LakeQuery;
 import org.marketlake.core.sql.LakeSql;
+import org.marketlake.core.model.Period;
+import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.time.TimestampParser;
+import org.marketlake.ingest.Ingest;
+import org.marketlake.ingest.IngestOptions;
+import org.marketlake.ingest.aggregate.Rollup;
+import org.marketlake.ingest.aggregate.Session;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,9 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    private static final String[][] BAR_SAMPLES = {
-        {"IBM", "1s"}, {"IBM", "1m"}, {"IBM", "1d"}, {"BTCUSD", "1s"}, {"BTCUSD", "1m"}, {"BTCUSD", "1d"},
-    };
+    private static final Set<Timeframe> ALL_BARS = EnumSet.allOf(Timeframe.class);
 
     @Override
     public Integer call() throws IOException {
@@ -54,11 +61,17 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             out.println("Writing the demo lake into " + common.root().toAbsolutePath().normalize() + " ...");
             List<WriteResult> results = new ArrayList<>();
-            TimestampParser parser = TimestampParser.allowingDates(null, null);
-            for (String[] sample : BAR_SAMPLES) {
-                Path file = extract(samples, sample[0] + ".bars-" + sample[1] + ".csv.gz");
-                results.add(BarCsvReader.ingest(lake, Symbol.of(sample[0]), Timeframe.parse(sample[1]), List.of(file), parser));
-            }
+            // IBM: every trade of 2013-10-07 into 1s bars, rolled up to 1m..1h and the regular-session daily bar.
+            Symbol ibm = Symbol.of("IBM");
+            results.add(Ingest.trades(lake, IngestOptions.of(ibm, List.of(extract(samples, "IBM.trades.csv.gz")))
+                    .timeframes(ALL_BARS)).writes());
+            // BTC/USD: Coinbase 1s bars as they are, rolled up over UTC days (a 24/7 market).
+            Symbol btc = Symbol.of("BTCUSD");
+            results.add(BarCsvReader.ingest(lake, btc, Timeframe.S1, List.of(extract(samples, "BTCUSD.bars-1s.csv.gz")),
+                    TimestampParser.of(null, null)));
+            results.add(Rollup.fromStoredSeconds(lake, btc, ALL_BARS, TimeRange.of(new Period.Month(YearMonth.of(2016, 10))), Session.UTC));
+            // EUR/USD: quote ticks into one quote per second (the tightest spread).
+            results.add(Ingest.quotes(lake, IngestOptions.of(Symbol.of("EURUSD"), List.of(extract(samples, "EURUSD.quotes.csv.gz")))).writes());
             WriteResult all = WriteResult.combine(results);
             out.printf("%d files: %d rows added, %d replaced, %d unchanged%n%n", all.files().size(), all.added(), all.replaced(), all.unchanged());
         } finally {
@@ -79,13 +92,15 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(Sparkline.of(session.doubles("close"), session.size(), 10));
 
         out.println();
-        String sql = "SELECT symbol, count(*) AS bars, min(low) AS low, max(high) AS high, sum(volume) AS volume FROM bars_1m GROUP BY symbol ORDER BY symbol";
+        String sql = "SELECT symbol, count(*) AS bars, min(low) AS low, max(high) AS high, sum(volume) AS volume, "
+                + "round(sum(vwap * volume) / sum(volume), 4) AS vwap FROM bars_1m GROUP BY symbol ORDER BY symbol";
         out.println("== marketlake sql \"" + sql + "\"");
         try (LakeSql lakeSql = lake.sql()) {
             Output.print(Rows.of(lakeSql.query(sql)), OutputFormat.TABLE, null, null, out);
         }
         out.println();
-        out.println("Next: marketlake query --timeframe 1m --symbol BTCUSD --start 2016-10-07T12:00:00Z --end 2016-10-07T12:10:00Z");
+        out.println("Next: marketlake query --timeframe quotes --symbol EURUSD --start 2014-05-01T12:00:00Z --end 2014-05-01T12:00:10Z");
+        out.println("      marketlake forecast --symbol IBM --timeframe 1m --horizon 30 --chart ibm.png");
         return 0;
     }
 

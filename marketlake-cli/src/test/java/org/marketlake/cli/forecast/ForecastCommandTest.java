@@ -10,21 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.cli.CliRun;
 
-class ForecastCommandTest {
-    @TempDir
-    static Path folder;
-    static String root;
-
-    @BeforeAll
-    static void lake() {
-        root = ForecastLakes.demoLike(folder.resolve("lake")).toString();
-    }
-
+class ForecastCommandTest extends DemoLakeTest {
     @Test
     void worksOnTheDemoDataWithNoOtherFlags() {
         CliRun result = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "30");
@@ -119,12 +108,24 @@ class ForecastCommandTest {
         CliRun format = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(2);
 
+        CliRun context = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--context-length", "0");
+        assertThat(context.exitCode()).isEqualTo(2);
+        assertThat(context.err()).isEqualTo("marketlake: --context-length must be at least 1 [value=0]" + System.lineSeparator());
+
         CliRun at = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--at", "yesterday");
         assertThat(at.exitCode()).isEqualTo(2);
         assertThat(at.err()).contains("cannot read --at [value=yesterday]");
     }
 
-    private static List<String> lines(CliRun run) {
-        return run.out().lines().toList();
+    @Test
+    void helpNamesEveryOptionOfTheContract() {
+        for (String command : new String[] {"forecast", "backtest"}) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.err()).isEmpty();
+            assertThat(help.out()).contains("--symbol", "--timeframe", "--model", "--horizon", "--format", "--chart", "--context-length");
+        }
+        assertThat(CliRun.of("forecast", "--help").out()).contains("--at", "10-90% band");
+        assertThat(CliRun.of("backtest", "--help").out()).contains("--windows");
     }
 }

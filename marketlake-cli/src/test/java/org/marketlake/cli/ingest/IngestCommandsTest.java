@@ -140,6 +140,9 @@ class IngestCommandsTest {
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1s").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "MSFT", "--from", "1s", "--to", "1m").exitCode()).isEqualTo(1);
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1m", "--month", "2024-13").exitCode()).isEqualTo(2);
+        CliRun both = CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1m", "--month", "2024-01", "--start", "2024-01-02");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("marketlake: give either --month YYYY-MM or --start T --end T, not both\n");
     }
 
     @Test

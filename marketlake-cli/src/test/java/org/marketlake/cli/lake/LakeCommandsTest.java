@@ -152,7 +152,7 @@ class LakeCommandsTest {
         String demoRoot = dir.resolve("demo").toString();
         CliRun demo = CliRun.of("demo", "--root", demoRoot);
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("== marketlake ls").contains("bars/1m  IBM").contains("IBM      453");
+        assertThat(demo.out()).contains("== marketlake ls").containsPattern("bars/1m +IBM +1 +2013-10 +453").contains("quotes    EURUSD");
         CliRun again = CliRun.of("demo", "--root", demoRoot);
         assertThat(again.out()).contains("0 rows added, 0 replaced");
         CliRun query = CliRun.of("query", "--root", demoRoot, "--timeframe", "1m", "--symbol", "IBM", "--date", "2013-10-07", "--market-hours", "--format", "csv", "--columns", "timestamp");

@@ -1,6 +1,6 @@
 package org.marketlake.forecast.backtest;
 
-import static org.marketlake.forecast.ForecastOutput.finiteOrNull;
+import static org.marketlake.forecast.ForecastOutput.jsonNumber;
 import static org.marketlake.forecast.ForecastOutput.number;
 
 import java.io.PrintWriter;
@@ -48,10 +48,10 @@ public final class BacktestOutput {
         for (ModelScore model : result.models()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("model", model.model());
-            entry.put("mase", finiteOrNull(model.mase()));
-            entry.put("wql", finiteOrNull(model.wql()));
-            entry.put("relative_mase", finiteOrNull(model.relativeMase()));
-            entry.put("relative_wql", finiteOrNull(model.relativeWql()));
+            entry.put("mase", jsonNumber(model.mase()));
+            entry.put("wql", jsonNumber(model.wql()));
+            entry.put("relative_mase", jsonNumber(model.relativeMase()));
+            entry.put("relative_wql", jsonNumber(model.relativeWql()));
             List<Object> windows = new ArrayList<>();
             for (WindowScore window : model.windows()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -59,10 +59,10 @@ public final class BacktestOutput {
                 row.put("cutoff", Micros.format(window.cutoffMicros()));
                 row.put("first", Micros.format(window.firstMicros()));
                 row.put("last", Micros.format(window.lastMicros()));
-                row.put("mase", finiteOrNull(window.mase()));
-                row.put("wql", finiteOrNull(window.wql()));
-                row.put("relative_mase", finiteOrNull(window.relativeMase()));
-                row.put("relative_wql", finiteOrNull(window.relativeWql()));
+                row.put("mase", jsonNumber(window.mase()));
+                row.put("wql", jsonNumber(window.wql()));
+                row.put("relative_mase", jsonNumber(window.relativeMase()));
+                row.put("relative_wql", jsonNumber(window.relativeWql()));
                 windows.add(row);
             }
             entry.put("per_window", windows);

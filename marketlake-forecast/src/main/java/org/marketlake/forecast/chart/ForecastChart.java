@@ -65,7 +65,7 @@ public final class ForecastChart {
             future.add(shown + step, median[step], low[step], high[step]);
         }
 
-        NumberAxis time = new NumberAxis(result.calendar().aroundTheClock() ? "time (UTC)" : "time (UTC, closed hours skipped)");
+        NumberAxis time = new NumberAxis(axisLabel(result));
         time.setNumberFormatOverride(new TimeLabels(positions, history.timeframe()));
         time.setAutoRangeIncludesZero(false);
         time.setRange(-0.5, positions.length - 0.5);
@@ -116,6 +116,14 @@ public final class ForecastChart {
                 + ", " + horizon + " steps";
         JFreeChart chart = new JFreeChart(title, Charts.TITLE, plot, true);
         return chart;
+    }
+
+    static String axisLabel(TimedForecast result) {
+        boolean daily = result.history().timeframe().isDaily();
+        if (result.calendar().aroundTheClock()) {
+            return daily ? "date (UTC)" : "time (UTC)";
+        }
+        return daily ? "date (UTC, non-trading days skipped)" : "time (UTC, closed hours skipped)";
     }
 
     /** A round bar spacing that gives at most {@code labels} tick labels over {@code bars} bars. */

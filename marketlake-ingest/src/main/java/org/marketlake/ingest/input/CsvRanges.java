@@ -30,7 +30,7 @@ final class CsvRanges {
         ColumnMapping.Resolved columns = mapping.resolve(layout, part.header(), part.file().toString());
         Line line = new Line(part, layout, columns, timestamps, sink);
         try (FileChannel channel = FileChannel.open(part.file())) {
-            byte[] buffer = new byte[BLOCK];
+            byte[] buffer = new byte[(int) Math.min(BLOCK, part.end() - part.start() + 1)];
             int carry = 0;
             long position = part.start();
             while (true) {

@@ -229,7 +229,12 @@ public final class JdbcExport {
         Set<Period> doneEarlier = new TreeSet<>();
         PeriodBatch noTimestamp = new PeriodBatch(table, symbol, null);
         Period current = null;
+        // The current period's bounds, cached: Period computes them from calendar fields on every call.
+        long currentStart = 0;
+        long currentEnd = 0;
         boolean currentDone = false;
+        boolean currentClosed = false;
+        PeriodBatch batch = null;
         long settleAt = Long.MAX_VALUE;
         try (PreparedStatement statement = connection.prepareStatement(table.selectSql(bounds), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(request.fetchSize());
@@ -250,24 +255,26 @@ public final class JdbcExport {
                     if (timestamp >= settleAt) {
                         settleAt = settle(open, closed, symbol, timestamp);
                     }
-                    if (current == null || !current.contains(timestamp)) {
+                    if (current == null || timestamp < currentStart || timestamp >= currentEnd) {
                         current = Period.containing(kind, timestamp);
+                        currentStart = current.startMicros();
+                        currentEnd = current.endMicros();
                         currentDone = log.isDone(unit(kind, symbol, current));
+                        currentClosed = closed.contains(current);
+                        batch = open.get(current);
                     }
                     if (currentDone) {
                         doneEarlier.add(current);
                         continue;
                     }
                     row.timestamp = timestamp;
-                    if (closed.contains(current)) {
+                    if (currentClosed) {
                         noTimestamp.reject(new Rejection(Rejection.UNSORTED_SOURCE, table.timestampColumn(), Micros.format(timestamp)), timestamp, examples);
                         continue;
                     }
-                    Period period = current;
-                    PeriodBatch batch = open.get(period);
                     if (batch == null) {
-                        batch = new PeriodBatch(table, symbol, period);
-                        open.put(period, batch);
+                        batch = new PeriodBatch(table, symbol, current);
+                        open.put(current, batch);
                         settleAt = open.firstKey().endMicros() + SETTLE_MICROS;
                     }
                     Rejection rejection = row.read(results);
@@ -277,7 +284,7 @@ public final class JdbcExport {
                         batch.reject(rejection, timestamp, examples);
                     }
                     if (++rowsRead % 65_536 == 0) {
-                        progress.update("export", rowsRead, -1, kind.label() + " " + symbol + " " + period.label());
+                        progress.update("export", rowsRead, -1, kind.label() + " " + symbol + " " + current.label());
                     }
                 }
             }

@@ -1,0 +1,119 @@
+package org.marketlake.cli.sources;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.CommonOptions;
+import org.marketlake.core.UsageException;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.sources.alpaca.Adjustment;
+import org.marketlake.sources.alpaca.AlpacaClient;
+import org.marketlake.sources.alpaca.AlpacaImport;
+import org.marketlake.sources.alpaca.Feed;
+import org.marketlake.sources.alpaca.ImportReport;
+import org.marketlake.sources.alpaca.ImportRequest;
+import org.marketlake.sources.alpaca.ImportTarget;
+import org.marketlake.sources.alpaca.RetryPolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code marketlake import-api}: trades, quotes and bars from Alpaca's market-data API into the lake. */
+@Command(
+        name = "import-api",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import from Alpaca's market-data API (v2 stocks): 1s bars from trades (with 1m and 1d roll-ups), 1m/1d bars"
+                    + " (the API's, or --from-trades), or quotes kept one per second. START and END are New York trading dates, inclusive.",
+            "Keys come from APCA_API_KEY_ID and APCA_API_SECRET_KEY. Finished months are recorded under <root>/.marketlake/"
+                    + " and not fetched again unless --force."
+        })
+public final class ImportApiCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "TIMEFRAME|quotes", description = "1s, 1m, 5m, 15m, 1h, 1d or quotes.")
+    String target;
+
+    @Parameters(index = "1", paramLabel = "SYMBOLS", description = "One symbol or a comma list: AAPL or AAPL,MSFT.")
+    String symbols;
+
+    @Parameters(index = "2", paramLabel = "START", description = "First New York trading date, YYYY-MM-DD.")
+    String start;
+
+    @Parameters(index = "3", paramLabel = "END", description = "Last New York trading date, YYYY-MM-DD (inclusive).")
+    String end;
+
+    @Option(names = "--feed", paramLabel = "iex|sip", defaultValue = "iex", description = "Data feed (default: ${DEFAULT-VALUE}).")
+    String feed;
+
+    @Option(names = "--adjustment", paramLabel = "raw|split|dividend|all", defaultValue = "raw", description = "Adjustment of the API's bars (default: ${DEFAULT-VALUE}).")
+    String adjustment;
+
+    @Option(names = "--from-trades", description = "Build 1m/1d bars from trades instead of taking the API's bars.")
+    boolean fromTrades;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "API endpoint (default: https://data.alpaca.markets).")
+    String baseUrl;
+
+    @Option(names = "--force", description = "Fetch again what earlier runs finished.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ImportRequest request = new ImportRequest(ImportTarget.parse(target, fromTrades), symbolList(), date(start, "START"), date(end, "END"),
+                Feed.parse(feed), Adjustment.parse(adjustment), force);
+        AlpacaClient client = AlpacaClient.fromEnvironment(url(), System.getenv(), RetryPolicy.DEFAULT);
+        // One line per finished unit (symbol, month, pages, records, rate) on stderr, terminal or not, unless --quiet.
+        boolean quiet = spec.commandLine().getParseResult().hasMatchedOption("--quiet");
+        ImportReport report = AlpacaImport.run(request, client, common.lake(), common.progress(err), unit -> {
+            if (!quiet) {
+                err.println("import-api: " + unit.line());
+                err.flush();
+            }
+        });
+        for (String line : report.lines()) {
+            out.println(line);
+        }
+        return 0;
+    }
+
+    private List<Symbol> symbolList() {
+        List<Symbol> list = new ArrayList<>();
+        for (String part : symbols.split(",", -1)) {
+            list.add(Symbol.of(part.strip()));
+        }
+        return list;
+    }
+
+    private URI url() {
+        if (baseUrl == null) {
+            return AlpacaClient.DEFAULT_BASE_URL;
+        }
+        try {
+            return new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--base-url is not a URL [value=" + baseUrl + "]");
+        }
+    }
+
+    private static LocalDate date(String text, String name) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(name + " is not a date YYYY-MM-DD [value=" + text + "]");
+        }
+    }
+}

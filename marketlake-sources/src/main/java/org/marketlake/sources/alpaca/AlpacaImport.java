@@ -1,0 +1,105 @@
+package org.marketlake.sources.alpaca;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.marketlake.core.Lake;
+import org.marketlake.core.Progress;
+import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.Micros;
+import org.marketlake.core.model.Period;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.core.model.TimeRange;
+import org.marketlake.sources.CompletionLog;
+
+/**
+ * {@code marketlake import-api}: historical trades, quotes and bars from Alpaca into the lake.
+ *
+ * <p>START and END are New York trading dates, inclusive: the request covers {@code [START 00:00, END+1 00:00)}
+ * in America/New_York. The work is split into units, one per symbol and lake file period (a UTC month; a UTC year
+ * for daily API bars). A unit is downloaded whole (every page) before anything of it is written, so a failed
+ * download writes nothing; once written it is recorded as done under {@code <root>/.marketlake/import-api/} (a
+ * unit that ends in the future is never recorded: its data may still grow), and the next run does not fetch it
+ * again unless asked to ({@code --force}). The lake's data files after an interrupted and resumed run are those of
+ * one clean run, byte for byte.
+ */
+public final class AlpacaImport {
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final String TOOL = "import-api";
+
+    private AlpacaImport() {}
+
+    /** Runs the import; {@code onUnit} hears of each unit as it finishes (the command prints a line for each). */
+    public static ImportReport run(ImportRequest request, AlpacaClient client, Lake lake, Progress progress, Consumer<UnitSummary> onUnit) {
+        long from = Micros.of(request.start().atStartOfDay(NEW_YORK).toInstant());
+        long to = Micros.of(request.end().plusDays(1).atStartOfDay(NEW_YORK).toInstant());
+        CompletionLog log = CompletionLog.open(lake.root(), TOOL, client.identity() + "|" + request.feed().label() + "|" + request.adjustment().label());
+        List<UnitSummary> units = new ArrayList<>();
+        try {
+            for (Symbol symbol : request.symbols()) {
+                long cursor = from;
+                while (cursor < to) {
+                    Period period = request.target().unitOf(cursor);
+                    long end = Math.min(period.endMicros(), to);
+                    String unit = CompletionLog.unit(List.of(request.target().label().replace(' ', '_'), symbol.value(), period.label(),
+                            Micros.format(cursor), Micros.format(end)));
+                    UnitSummary summary;
+                    if (!request.refetch() && log.isDone(unit)) {
+                        summary = new UnitSummary(symbol.value(), period.label(), UnitSummary.Status.DONE_EARLIER, 0, 0, 0, 0, 0, 0, 0, 0);
+                    } else {
+                        summary = fetchUnit(request, client, lake, progress, symbol, period, cursor, end);
+                        if (end <= Micros.of(Instant.now())) {
+                            log.markDone(unit);
+                        }
+                    }
+                    units.add(summary);
+                    onUnit.accept(summary);
+                    cursor = end;
+                }
+            }
+        } finally {
+            progress.finish();
+        }
+        return new ImportReport(units);
+    }
+
+    private static UnitSummary fetchUnit(ImportRequest request, AlpacaClient client, Lake lake, Progress progress, Symbol symbol,
+            Period period, long start, long end) {
+        long started = System.nanoTime();
+        ImportTarget target = request.target();
+        String timeframe = target instanceof ImportTarget.ApiBars bars ? ImportTarget.apiTimeframe(bars.timeframe()) : null;
+        AlpacaClient.Query query = new AlpacaClient.Query(target.shape(), symbol, Micros.toInstant(start), Micros.toInstant(end),
+                request.feed(), timeframe, target instanceof ImportTarget.ApiBars ? request.adjustment() : null);
+        long[] counts = new long[4]; // records, repeated, rejected, pages
+        try (UnitSink sink = UnitSink.of(target, symbol)) {
+            Set<String>[] previous = new Set[] {Set.of()};
+            client.fetchAll(query, page -> {
+                Set<String> keys = new HashSet<>(page.size * 2);
+                for (int row = 0; row < page.size; row++) {
+                    long micros = UnitSink.micros(page.nanos[row]);
+                    if (micros < start || micros >= end) {
+                        continue; // not this unit's: the API answered beyond what was asked
+                    }
+                    counts[0]++;
+                    String key = page.key(row);
+                    keys.add(key);
+                    if (previous[0].contains(key)) {
+                        counts[1]++;
+                    } else if (!sink.accept(page, row)) {
+                        counts[2]++;
+                    }
+                }
+                previous[0] = keys;
+                counts[3]++;
+                progress.update("import-api", counts[0], -1, symbol + " " + period.label() + " page " + counts[3]);
+            });
+            WriteResult written = sink.write(lake, new TimeRange(start, end - 1));
+            return new UnitSummary(symbol.value(), period.label(), UnitSummary.Status.FETCHED, (int) counts[3], counts[0], counts[1], counts[2],
+                    written.added(), written.replaced(), written.unchanged(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+}
