@@ -1,5 +1,7 @@
 package org.marketlake.forecast;
 
+import java.util.Arrays;
+import java.util.Optional;
 import org.marketlake.core.Lake;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.forecast.baseline.Baselines;
@@ -31,7 +33,21 @@ public final class LakeForecasts {
         long next = series.lastTimestamp() + timeframe.micros();
         long first = request.atMicros() == Long.MAX_VALUE ? next : Math.max(next, request.atMicros());
         long[] timestamps = calendar.from(first, request.horizon());
-        return new TimedForecast(series, forecaster.name(), forecaster.describe(history.length), calendar, timestamps, forecast);
+        return new TimedForecast(series, forecaster.name(), forecaster.describe(history.length), calendar, timestamps, forecast,
+                actual(hours, timestamps[0], timestamps[timestamps.length - 1]));
+    }
+
+    /** The bars of {@code read} from {@code first} to {@code last} (bar starts, inclusive), if there are any. */
+    private static Optional<Series> actual(Series read, long first, long last) {
+        long[] timestamps = read.timestamps();
+        int from = lowerBound(timestamps, first);
+        int to = lowerBound(timestamps, last + 1);
+        return from < to ? Optional.of(read.slice(from, to)) : Optional.empty();
+    }
+
+    private static int lowerBound(long[] sorted, long key) {
+        int index = Arrays.binarySearch(sorted, key);
+        return index >= 0 ? index : -index - 1;
     }
 
     /** The season of a series of {@code timeframe} bars, whether it trades around the clock read from the series. */

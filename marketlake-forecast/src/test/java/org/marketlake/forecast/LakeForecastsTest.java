@@ -29,6 +29,7 @@ class LakeForecastsTest {
         assertThat(Micros.format(result.timestamps()[29])).isEqualTo("2013-10-08T08:29:00Z");
         // Seasonal naive with season 60: step 1 repeats the close 60 bars before the end.
         assertThat(result.forecast().mean()[0]).isEqualTo(result.history().values()[453 - 60]);
+        assertThat(result.actual()).isEmpty();
         assertQuantilesOrdered(result.forecast());
     }
 
@@ -39,6 +40,11 @@ class LakeForecastsTest {
         assertThat(Micros.format(result.history().lastTimestamp())).isEqualTo("2013-10-07T14:59:00Z");
         assertThat(Micros.format(result.timestamps()[0])).isEqualTo("2013-10-07T15:00:00Z");
         assertThat(result.forecast().mean()).containsOnly(result.history().values()[result.history().size() - 1]);
+        // What happened at the steps: the bars at 15:00 and later, up to the last step.
+        assertThat(result.actual()).hasValueSatisfying(actual -> {
+            assertThat(Micros.format(actual.timestamps()[0])).isEqualTo("2013-10-07T15:00:00Z");
+            assertThat(actual.lastTimestamp()).isLessThanOrEqualTo(result.timestamps()[4]);
+        });
     }
 
     @Test

@@ -185,19 +185,19 @@ public final class Frame {
 
     /** Row order that sorts by timestamp, stable (equal timestamps keep their order). */
     public int[] sortOrder() {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        if (isSortedByTimestamp()) {
+            return order;
+        }
         long[] ts = timestamps();
         Integer[] boxed = new Integer[size];
-        boolean sorted = true;
         for (int i = 0; i < size; i++) {
             boxed[i] = i;
-            if (i > 0 && ts[i] < ts[i - 1]) {
-                sorted = false;
-            }
         }
-        int[] order = new int[size];
-        if (!sorted) {
-            Arrays.sort(boxed, (a, b) -> Long.compare(ts[a], ts[b]));
-        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(ts[a], ts[b]));
         for (int i = 0; i < size; i++) {
             order[i] = boxed[i];
         }

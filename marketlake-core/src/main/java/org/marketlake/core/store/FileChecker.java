@@ -37,6 +37,7 @@ final class FileChecker {
             }
             Frame frame = ParquetFiles.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns());
             long[] ts = frame.timestamps();
+            RowValidator validator = RowValidator.of(frame);
             for (int row = 0; row < frame.size(); row++) {
                 if (row > 0 && ts[row] <= ts[row - 1]) {
                     problems.add(name + ": [row=" + (row + 1) + ", column=timestamp, value=" + Micros.format(ts[row]) + "] "
@@ -44,7 +45,7 @@ final class FileChecker {
                     continue;
                 }
                 try {
-                    RowValidator.check(frame, row, row + 1L, key.period(), micros -> name);
+                    validator.check(row, row + 1L, key.period(), micros -> name);
                 } catch (ValidationException e) {
                     problems.add(name + ": [row=" + e.row() + ", column=" + e.column() + ", value=" + e.value() + "] " + e.reason());
                 }

@@ -67,11 +67,12 @@ public final class LakeStore implements Lake {
         }
         RowValidator.computeSpread(frame);
         // Validate every row of every period before any file is touched: a refused write changes nothing.
+        RowValidator validator = RowValidator.of(frame);
         for (int row = 0; row < frame.size(); row++) {
-            RowValidator.check(frame, row, row + 1L, null, ts -> fileName(frame, ts));
+            validator.check(row, row + 1L, null, ts -> fileName(frame, ts));
         }
         int[] order = frame.sortOrder();
-        Frame sorted = frame.select(order);
+        Frame sorted = frame.isSortedByTimestamp() ? frame : frame.select(order);
         Frame unique = dedupe(sorted, order, lastWins);
         TreeMap<Period, int[]> byPeriod = splitByPeriod(unique);
         List<WriteResult.FileWrite> files = new ArrayList<>();

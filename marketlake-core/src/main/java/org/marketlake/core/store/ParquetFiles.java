@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -107,33 +111,22 @@ final class ParquetFiles {
         boolean done = false;
         try {
             fileWriter.start();
-            List<ColumnDescriptor> descriptors = schema.getColumns();
-            List<Column> columns = frame.columns();
-            Binary symbol = Binary.fromString(frame.symbol().value());
             int[] bounds = rowGroupBounds(frame);
+            // Row groups are encoded and compressed in parallel (each into its own in-memory page store), then
+            // appended to the file in order: the bytes are the same as a sequential write.
+            List<Future<EncodedGroup>> groups = new ArrayList<>();
             for (int g = 0; g + 1 < bounds.length; g++) {
                 int from = bounds[g];
                 int to = bounds[g + 1];
-                fileWriter.startBlock(to - from);
-                ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
-                        ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), schema,
-                        HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
-                ColumnWriteStore store = properties.newColumnWriteStore(schema, pages, pages);
-                ColumnWriter[] writers = new ColumnWriter[descriptors.size()];
-                for (int c = 0; c < writers.length; c++) {
-                    writers[c] = store.getColumnWriter(descriptors.get(c));
-                }
-                for (int row = from; row < to; row++) {
-                    for (int c = 0; c < writers.length; c++) {
-                        writeValue(writers[c], columns.get(c), frame.array(c), row, symbol);
-                    }
-                    store.endRecord();
-                }
-                store.flush();
-                pages.flushToFileWriter(fileWriter);
+                groups.add(ENCODERS.submit(() -> encode(frame, schema, properties, from, to)));
+            }
+            for (Future<EncodedGroup> future : groups) {
+                EncodedGroup group = join(future);
+                fileWriter.startBlock(group.rows());
+                group.pages().flushToFileWriter(fileWriter);
                 fileWriter.endBlock();
-                store.close();
-                pages.close();
+                group.store().close();
+                group.pages().close();
             }
             fileWriter.end(metadata(frame));
             done = true;
@@ -141,6 +134,56 @@ final class ParquetFiles {
             if (!done) {
                 fileWriter.abort();
             }
+        }
+    }
+
+    /** One row group's pages, compressed and held in memory until appended to the file. */
+    private record EncodedGroup(int rows, ColumnChunkPageWriteStore pages, ColumnWriteStore store) {}
+
+    /** Encoding threads: daemon, one per core, shared by every write of the process. */
+    private static final ExecutorService ENCODERS = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "marketlake-parquet-encoder");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private static EncodedGroup encode(Frame frame, MessageType schema, ParquetProperties properties, int from, int to) {
+        List<ColumnDescriptor> descriptors = schema.getColumns();
+        List<Column> columns = frame.columns();
+        Binary symbol = Binary.fromString(frame.symbol().value());
+        ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
+                ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), schema,
+                HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
+        ColumnWriteStore store = properties.newColumnWriteStore(schema, pages, pages);
+        ColumnWriter[] writers = new ColumnWriter[descriptors.size()];
+        for (int c = 0; c < writers.length; c++) {
+            writers[c] = store.getColumnWriter(descriptors.get(c));
+        }
+        for (int row = from; row < to; row++) {
+            for (int c = 0; c < writers.length; c++) {
+                writeValue(writers[c], columns.get(c), frame.array(c), row, symbol);
+            }
+            store.endRecord();
+        }
+        store.flush();
+        return new EncodedGroup(to - from, pages, store);
+    }
+
+    private static <T> T join(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -220,29 +263,59 @@ final class ParquetFiles {
      * {@code timestamp}), skipping row groups whose timestamp statistics cannot match.
      */
     static Frame read(Path file, DataKind kind, Symbol symbol, TimeRange range, List<Column> columns) throws IOException {
+        List<Integer> matching = new ArrayList<>();
+        long rows = 0;
         try (ParquetFileReader reader = open(file)) {
-            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-            List<ColumnDescriptor> wanted = new ArrayList<>();
-            for (Column column : columns) {
-                wanted.add(fileSchema.getColumnDescription(new String[] {column.name()}));
-            }
             List<BlockMetaData> blocks = reader.getRowGroups();
-            List<Frame> parts = new ArrayList<>();
             for (int b = 0; b < blocks.size(); b++) {
                 BlockMetaData block = blocks.get(b);
                 long[] minMax = timestampBounds(block);
-                if (block.getRowCount() == 0 || (minMax != null && !range.overlaps(minMax[0], minMax[1]))) {
-                    continue;
+                if (block.getRowCount() > 0 && (minMax == null || range.overlaps(minMax[0], minMax[1]))) {
+                    matching.add(b);
+                    rows += block.getRowCount();
                 }
-                PageReadStore pages = reader.readRowGroup(b);
-                parts.add(readGroup(pages, fileSchema, createdBy, kind, symbol, range, columns, wanted));
             }
-            if (parts.isEmpty()) {
+            if (matching.isEmpty()) {
                 return emptyFrame(kind, symbol, columns);
             }
-            return Frame.concat(parts);
+            if (matching.size() == 1 || rows < PARALLEL_READ_ROWS) {
+                return Frame.concat(readGroups(reader, matching, kind, symbol, range, columns));
+            }
         }
+        // Large reads: each half of the row groups through its own reader on its own core.
+        int half = matching.size() / 2;
+        List<List<Integer>> parts = List.of(matching.subList(0, half), matching.subList(half, matching.size()));
+        List<Future<List<Frame>>> futures = new ArrayList<>();
+        for (List<Integer> part : parts) {
+            futures.add(ENCODERS.submit(() -> {
+                try (ParquetFileReader reader = open(file)) {
+                    return readGroups(reader, part, kind, symbol, range, columns);
+                }
+            }));
+        }
+        List<Frame> frames = new ArrayList<>();
+        for (Future<List<Frame>> future : futures) {
+            frames.addAll(join(future));
+        }
+        return Frame.concat(frames);
+    }
+
+    private static final long PARALLEL_READ_ROWS = 200_000;
+
+    private static List<Frame> readGroups(ParquetFileReader reader, List<Integer> blocks, DataKind kind, Symbol symbol,
+            TimeRange range, List<Column> columns) throws IOException {
+        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+        String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+        List<ColumnDescriptor> wanted = new ArrayList<>();
+        for (Column column : columns) {
+            wanted.add(fileSchema.getColumnDescription(new String[] {column.name()}));
+        }
+        List<Frame> parts = new ArrayList<>();
+        for (int b : blocks) {
+            PageReadStore pages = reader.readRowGroup(b);
+            parts.add(readGroup(pages, fileSchema, createdBy, kind, symbol, range, columns, wanted));
+        }
+        return parts;
     }
 
     static Frame emptyFrame(DataKind kind, Symbol symbol, List<Column> columns) {

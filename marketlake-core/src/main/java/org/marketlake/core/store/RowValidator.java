@@ -13,94 +13,132 @@ import org.marketlake.core.model.Period;
  * The write rules, one row at a time: every row inside its file's period, finite prices,
  * {@code low <= min(open, close)}, {@code max(open, close) <= high}, volume and sizes {@code >= 0},
  * quotes with {@code bid > 0} and {@code ask >= bid}. Ordering and duplicates are checked by the caller.
+ * The column arrays are looked up once per frame: validation runs on every row of every write.
  */
 final class RowValidator {
-    private RowValidator() {}
+    private final Frame frame;
+    private final boolean bars;
+    private final long[] ts;
+    private final double[] open, high, low, close, volume, vwap, notional;
+    private final int[] tradeCount;
+    private final double[] bid, ask, bidSize, askSize;
+
+    private RowValidator(Frame frame) {
+        this.frame = frame;
+        this.bars = frame.kind() instanceof DataKind.Bars;
+        this.ts = frame.timestamps();
+        this.open = bars ? frame.doubles("open") : null;
+        this.high = bars ? frame.doubles("high") : null;
+        this.low = bars ? frame.doubles("low") : null;
+        this.close = bars ? frame.doubles("close") : null;
+        this.volume = bars ? frame.doubles("volume") : null;
+        this.vwap = frame.hasColumn("vwap") ? frame.doubles("vwap") : null;
+        this.notional = frame.hasColumn("notional") ? frame.doubles("notional") : null;
+        this.tradeCount = frame.hasColumn("trade_count") ? frame.ints("trade_count") : null;
+        this.bid = bars ? null : frame.doubles("bid_price");
+        this.ask = bars ? null : frame.doubles("ask_price");
+        this.bidSize = bars ? null : frame.doubles("bid_size");
+        this.askSize = bars ? null : frame.doubles("ask_size");
+    }
+
+    static RowValidator of(Frame frame) {
+        return new RowValidator(frame);
+    }
 
     /**
-     * Checks row {@code row} of {@code frame}; {@code period} may be null when the caller checks periods itself.
-     * {@code rowNumber} is what the error reports.
+     * Checks row {@code row}; {@code period} may be null when the caller checks periods itself. {@code rowNumber}
+     * is what an error reports, {@code fileOf} names the file of a timestamp (only called when there is an error).
      */
-    static void check(Frame frame, int row, long rowNumber, Period period, LongFunction<String> fileOf) {
-        long ts = frame.timestamps()[row];
-        String file = null; // named lazily: building a path per row would dominate large writes
-        try {
-        if (period != null && !period.contains(ts)) {
-            throw new ValidationException(fileOf.apply(ts), rowNumber, "timestamp", Micros.format(ts), "outside the file's period " + period.label() + " (UTC)");
+    void check(int row, long rowNumber, Period period, LongFunction<String> fileOf) {
+        long at = ts[row];
+        if (period != null && !period.contains(at)) {
+            throw new ValidationException(fileOf.apply(at), rowNumber, "timestamp", Micros.format(at), "outside the file's period " + period.label() + " (UTC)");
         }
-        switch (frame.kind()) {
-            case DataKind.Bars bars -> checkBar(frame, row, rowNumber, file);
-            case DataKind.Quotes quotes -> checkQuote(frame, row, rowNumber, file);
-        }
-        } catch (ValidationException e) {
-            if (e.file() != null) {
-                throw e;
-            }
-            throw new ValidationException(fileOf.apply(ts), e.row(), e.column(), e.value(), e.reason());
+        Problem problem = bars ? barProblem(row) : quoteProblem(row);
+        if (problem != null) {
+            double value = problem.column().equals("trade_count") ? tradeCount[row] : frame.doubles(problem.column())[row];
+            throw new ValidationException(fileOf.apply(at), rowNumber, problem.column(), text(value), problem.reason());
         }
     }
 
-    private static void checkBar(Frame frame, int row, long rowNumber, String file) {
-        double open = price(frame, "open", row, rowNumber, file);
-        double high = price(frame, "high", row, rowNumber, file);
-        double low = price(frame, "low", row, rowNumber, file);
-        double close = price(frame, "close", row, rowNumber, file);
-        if (low > Math.min(open, close)) {
-            throw new ValidationException(file, rowNumber, "low", text(low), "low is above min(open, close) = " + text(Math.min(open, close)));
-        }
-        if (high < Math.max(open, close)) {
-            throw new ValidationException(file, rowNumber, "high", text(high), "high is below max(open, close) = " + text(Math.max(open, close)));
-        }
-        nonNegative(frame, "volume", row, rowNumber, file, false);
-        if (frame.hasColumn("trade_count")) {
-            int count = frame.ints("trade_count")[row];
-            if (count != ColumnType.NULL_INT && count < 0) {
-                throw new ValidationException(file, rowNumber, "trade_count", Integer.toString(count), "trade_count is negative");
-            }
-        }
-        if (frame.hasColumn("vwap")) {
-            double vwap = frame.doubles("vwap")[row];
-            if (!Double.isNaN(vwap) && (Double.isInfinite(vwap) || vwap <= 0)) {
-                throw new ValidationException(file, rowNumber, "vwap", text(vwap), "vwap must be a positive finite number or null");
-            }
-        }
-        if (frame.hasColumn("notional")) {
-            nonNegative(frame, "notional", row, rowNumber, file, true);
+    /** What is wrong with a row: the column to name and the reason. */
+    private record Problem(String column, String reason) {
+        static Problem of(String column, String reason) {
+            return new Problem(column, reason);
         }
     }
 
-    private static void checkQuote(Frame frame, int row, long rowNumber, String file) {
-        double bid = price(frame, "bid_price", row, rowNumber, file);
-        double ask = price(frame, "ask_price", row, rowNumber, file);
-        if (bid <= 0) {
-            throw new ValidationException(file, rowNumber, "bid_price", text(bid), "bid_price must be > 0");
+    /** The problem with a bar as "column message", or null. */
+    private Problem barProblem(int row) {
+        Problem bad = price("open", open[row]);
+        if (bad == null) {
+            bad = price("high", high[row]);
         }
-        if (ask < bid) {
-            throw new ValidationException(file, rowNumber, "ask_price", text(ask), "crossed quote: ask_price is below bid_price " + text(bid));
+        if (bad == null) {
+            bad = price("low", low[row]);
         }
-        nonNegative(frame, "bid_size", row, rowNumber, file, true);
-        nonNegative(frame, "ask_size", row, rowNumber, file, true);
+        if (bad == null) {
+            bad = price("close", close[row]);
+        }
+        if (bad != null) {
+            return bad;
+        }
+        if (low[row] > Math.min(open[row], close[row])) {
+            return Problem.of("low", "low is above min(open, close) = " + text(Math.min(open[row], close[row])));
+        }
+        if (high[row] < Math.max(open[row], close[row])) {
+            return Problem.of("high", "high is below max(open, close) = " + text(Math.max(open[row], close[row])));
+        }
+        bad = nonNegative("volume", volume[row], false);
+        if (bad == null && tradeCount != null && tradeCount[row] != ColumnType.NULL_INT && tradeCount[row] < 0) {
+            bad = Problem.of("trade_count", "trade_count is negative");
+        }
+        if (bad == null && vwap != null && !Double.isNaN(vwap[row]) && (Double.isInfinite(vwap[row]) || vwap[row] <= 0)) {
+            bad = Problem.of("vwap", "vwap must be a positive finite number or null");
+        }
+        if (bad == null && notional != null) {
+            bad = nonNegative("notional", notional[row], true);
+        }
+        return bad;
     }
 
-    private static double price(Frame frame, String column, int row, long rowNumber, String file) {
-        double value = frame.doubles(column)[row];
+    private Problem quoteProblem(int row) {
+        double b = bid[row];
+        double a = ask[row];
+        if (!Double.isFinite(b)) {
+            return Problem.of("bid_price", "bid_price must be a finite number");
+        }
+        if (!Double.isFinite(a)) {
+            return Problem.of("ask_price", "ask_price must be a finite number");
+        }
+        if (b <= 0) {
+            return Problem.of("bid_price", "bid_price must be > 0");
+        }
+        if (a < b) {
+            return Problem.of("ask_price", "crossed quote: ask_price is below bid_price " + text(b));
+        }
+        Problem bad = nonNegative("bid_size", bidSize[row], true);
+        return bad != null ? bad : nonNegative("ask_size", askSize[row], true);
+    }
+
+    private static Problem price(String column, double value) {
         if (!Double.isFinite(value)) {
-            throw new ValidationException(file, rowNumber, column, text(value), column + " must be a finite number");
+            return Problem.of(column, column + " must be a finite number");
         }
-        if (value <= 0 && !column.equals("bid_price")) {
-            throw new ValidationException(file, rowNumber, column, text(value), column + " must be > 0");
+        if (value <= 0) {
+            return Problem.of(column, column + " must be > 0");
         }
-        return value;
+        return null;
     }
 
-    private static void nonNegative(Frame frame, String column, int row, long rowNumber, String file, boolean nullable) {
-        double value = frame.doubles(column)[row];
+    private static Problem nonNegative(String column, double value, boolean nullable) {
         if (Double.isNaN(value) && nullable) {
-            return;
+            return null;
         }
         if (!Double.isFinite(value) || value < 0) {
-            throw new ValidationException(file, rowNumber, column, text(value), column + " must be a finite number >= 0");
+            return Problem.of(column, column + " must be a finite number >= 0");
         }
+        return null;
     }
 
     static String text(double value) {

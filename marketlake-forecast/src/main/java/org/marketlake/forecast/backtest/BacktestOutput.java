@@ -73,12 +73,12 @@ public final class BacktestOutput {
     }
 
     public static void table(BacktestResult result, PrintWriter out) {
-        out.printf("%s %s backtest: %d windows of %d bars; MASE scaled by the in-sample seasonal naive error (season %d, 1 where the past"
-                + " is shorter); relative = score / seasonal-naive's%n", result.symbol(), result.timeframe(), result.windows().size(),
+        out.printf("%s %s backtest: %d windows of %d bars; MASE (median) scaled by the in-sample seasonal naive error (season %d, 1 where"
+                + " the past is shorter), WQL over the model's quantiles; /sn = relative to seasonal-naive%n", result.symbol(), result.timeframe(), result.windows().size(),
                 result.horizon(), result.season());
         int nameWidth = Math.max(16, result.models().stream().mapToInt(m -> m.model().length()).max().orElse(0) + 2);
-        String format = "%-" + nameWidth + "s %6s %-20s %-20s %9s %9s %13s %12s%n";
-        out.printf(Locale.ROOT, format, "model", "window", "cutoff", "last", "mase", "wql", "relative_mase", "relative_wql");
+        String format = "%-" + nameWidth + "s %6s %-20s %-20s %9s %9s %9s %9s%n";
+        out.printf(Locale.ROOT, format, "model", "window", "cutoff", "last", "MASE", "WQL", "MASE/sn", "WQL/sn");
         for (ModelScore model : result.models()) {
             for (WindowScore window : model.windows()) {
                 out.printf(Locale.ROOT, format, model.model(), window.window().number(), Micros.format(window.cutoffMicros()),

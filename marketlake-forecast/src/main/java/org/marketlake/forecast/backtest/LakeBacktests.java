@@ -19,8 +19,9 @@ public final class LakeBacktests {
     public static BacktestResult run(Lake lake, BacktestRequest request) {
         Timeframe timeframe = request.timeframe();
         SeasonLength widest = SeasonLength.of(timeframe, true);
-        int context = Forecasters.of("seasonal-naive", widest, request.contextLength()).contextLength(request.horizon());
-                List<Forecaster> loaded = new ArrayList<>();
+        // The reference, seasonal naive, runs with its default context; read enough for it and for every model.
+        int context = Baselines.seasonalNaive(widest).contextLength(request.horizon());
+        List<Forecaster> loaded = new ArrayList<>();
         for (String model : request.models()) {
             Forecaster forecaster = Forecasters.of(model, widest, request.contextLength());
             context = Math.max(context, forecaster.contextLength(request.horizon()));

@@ -12,14 +12,16 @@ import org.marketlake.forecast.SeasonLength;
  * <p>For step {@code h}, every past origin {@code t} (a prefix {@code y[0..t)} long enough for the rule, at most
  * the {@value #MAX_ORIGINS} most recent ones) gives one error {@code y[t+h-1] - point(y[0..t), h)}. The forecast's
  * {@code tau} quantile at step {@code h} is the point forecast plus the {@code tau} quantile (linear interpolation
- * between order statistics, "type 7") of those errors. A far step has fewer origins than a near one; when it
- * has fewer than {@value #MIN_ERRORS} errors, the errors of the farthest step that has enough are used,
- * widened by {@code sqrt(h / h')} as a random walk's errors widen. A history too short for any error gives
- * a band of zero width.
+ * between order statistics, "type 7") of those errors, however few: on a straight line every error at a step
+ * is the same and the band is exact. A far step has fewer origins than a near one; a step with none at all
+ * (the history is shorter than the rule's minimum plus the step) uses the errors of the farthest step that has
+ * some, widened by {@code sqrt(h / h')} as a random walk's errors widen. A history too short for any error
+ * gives a band of zero width.
  */
 abstract class PointBaseline implements Forecaster {
     static final int MAX_ORIGINS = 5_000;
-    static final int MIN_ERRORS = 10;
+    /** Errors a step needs to be used as it is, rather than borrowing a nearer step's. */
+    static final int MIN_ERRORS = 1;
 
     private final SeasonLength season;
 

@@ -28,6 +28,7 @@ import org.marketlake.forecast.TimedForecast;
  * skips closed hours (bars are placed by position and labelled with their times).
  */
 public final class ForecastChart {
+    private static final BasicStroke ACTUAL_STROKE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 3f}, 0f);
     private ForecastChart() {}
 
     /** Writes the chart of {@code result} to {@code png}, with up to {@code historyBars} bars of history. */
@@ -91,6 +92,23 @@ public final class ForecastChart {
         XYSeriesCollection pastData = new XYSeriesCollection(past);
         plot.setDataset(1, pastData);
         plot.setRenderer(1, historyRenderer);
+        // A forecast made in the past (--at) shows what happened at its steps.
+        XYSeries happened = new XYSeries("actual");
+        result.actual().ifPresent(actual -> {
+            for (int i = 0; i < actual.size(); i++) {
+                int step = java.util.Arrays.binarySearch(result.timestamps(), actual.timestamps()[i]);
+                if (step >= 0) {
+                    happened.add(shown + step, actual.values()[i]);
+                }
+            }
+        });
+        if (!happened.isEmpty()) {
+            XYLineAndShapeRenderer actualRenderer = new XYLineAndShapeRenderer(true, false);
+            actualRenderer.setSeriesPaint(0, Charts.ACTUAL);
+            actualRenderer.setSeriesStroke(0, ACTUAL_STROKE);
+            plot.setDataset(2, new XYSeriesCollection(happened));
+            plot.setRenderer(2, actualRenderer);
+        }
         plot.setBackgroundPaint(java.awt.Color.WHITE);
         plot.setDomainGridlinePaint(Charts.GRID);
         plot.setRangeGridlinePaint(Charts.GRID);
@@ -110,6 +128,10 @@ public final class ForecastChart {
         legend.add(new LegendItem("median forecast", null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
                 new BasicStroke(2f), Charts.MEDIAN));
         legend.add(new LegendItem("10-90% band", null, null, null, new Rectangle(-6, -6, 12, 12), Charts.BAND));
+        if (!happened.isEmpty()) {
+            legend.add(new LegendItem("actual (" + history.column() + ")", null, null, null, new java.awt.geom.Line2D.Double(-7, 0, 7, 0),
+                    ACTUAL_STROKE, Charts.ACTUAL));
+        }
         plot.setFixedLegendItems(legend);
 
         String title = history.symbol() + " " + history.timeframe() + " " + history.column() + ": " + result.method()

@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 final class BoltModel {
     /** Series per group: enough rows (8 x 33 tokens for a 512 context) to reuse each weight tile well. */
     private static final int MAX_GROUP = 8;
+    /** Fewest rows worth a task of their own when one group's products are shared between cores. */
+    private static final int MIN_ROWS_PER_TASK = 8;
     /** Upstream's InstanceNorm eps, the scale of a constant series, as float32. */
     private static final float SCALE_FLOOR = 1e-5f;
 
@@ -22,9 +24,6 @@ final class BoltModel {
                     withBias ? weights.vector(name + ".bias", out) : null);
         }
 
-        void apply(float[][] input, int rows, float[][] output) {
-            FloatMatmul.multiply(input, rows, weight, bias, output);
-        }
     }
 
     record ResidualBlock(Linear hidden, Linear output, Linear residual) {
@@ -124,12 +123,15 @@ final class BoltModel {
         int threads = Runtime.getRuntime().availableProcessors();
         int group = Math.max(1, Math.min(MAX_GROUP, (count + threads - 1) / threads));
         int groups = (count + group - 1) / group;
+        // fewer groups than cores (a single series, say): each group's products are split across the cores instead
+        int coresPerGroup = Math.max(1, threads / groups);
         IntStream.range(0, groups).parallel().forEach(g -> {
             Workspace workspace = workspaces.poll();
             if (workspace == null) {
                 workspace = new Workspace(this);
             }
             try {
+                workspace.coresPerGroup = coresPerGroup;
                 workspace.run(contexts, g * group, Math.min(count, (g + 1) * group), tokens, buckets, out);
             } finally {
                 workspaces.offer(workspace);
@@ -141,6 +143,7 @@ final class BoltModel {
     private static final class Workspace {
         private final BoltModel model;
         private final BoltConfig config;
+        private int coresPerGroup = 1;
         private int rowCapacity;
         private int seriesCapacity;
         private float[][] patches;
@@ -220,10 +223,10 @@ final class BoltModel {
             encode(rows, series, tokens, buckets);
             decode(series, tokens);
             ResidualBlock head = model.outputEmbedding;
-            head.hidden().apply(decoderNormed, series, decoderHidden);
+            linear(head.hidden(), decoderNormed, series, decoderHidden);
             relu(decoderHidden, series, config.dFf());
-            head.output().apply(decoderHidden, series, quantilesOut);
-            head.residual().apply(decoderNormed, series, quantilesResidual);
+            linear(head.output(), decoderHidden, series, quantilesOut);
+            linear(head.residual(), decoderNormed, series, quantilesResidual);
             for (int s = 0; s < series; s++) {
                 float[] result = out[from + s];
                 float[] main = quantilesOut[s];
@@ -284,10 +287,10 @@ final class BoltModel {
 
         private void encode(int rows, int series, int tokens, int[][] buckets) {
             ResidualBlock input = model.inputEmbedding;
-            input.hidden().apply(patches, rows, hidden);
+            linear(input.hidden(), patches, rows, hidden);
             relu(hidden, rows, config.dFf());
-            input.output().apply(hidden, rows, x);
-            input.residual().apply(patches, rows, update);
+            linear(input.output(), hidden, rows, x);
+            linear(input.residual(), patches, rows, update);
             add(x, update, rows);
             if (config.useRegToken()) {
                 for (int s = 0; s < series; s++) {
@@ -297,18 +300,18 @@ final class BoltModel {
             for (EncoderLayer layer : model.encoder) {
                 rmsNorm(x, rows, layer.attentionNorm(), normed);
                 Attention attention = layer.attention();
-                attention.q().apply(normed, rows, queries);
-                attention.k().apply(normed, rows, keys);
-                attention.v().apply(normed, rows, values);
+                linear(attention.q(), normed, rows, queries);
+                linear(attention.k(), normed, rows, keys);
+                linear(attention.v(), normed, rows, values);
                 for (int s = 0; s < series; s++) {
                     selfAttention(s * tokens, tokens, buckets);
                 }
-                attention.o().apply(context, rows, update);
+                linear(attention.o(), context, rows, update);
                 add(x, update, rows);
                 rmsNorm(x, rows, layer.feedForwardNorm(), normed);
-                layer.wi().apply(normed, rows, hidden);
+                linear(layer.wi(), normed, rows, hidden);
                 relu(hidden, rows, config.dFf());
-                layer.wo().apply(hidden, rows, update);
+                linear(layer.wo(), hidden, rows, update);
                 add(x, update, rows);
             }
             rmsNorm(x, rows, model.encoderFinalNorm, encoded);
@@ -322,25 +325,25 @@ final class BoltModel {
             for (DecoderLayer layer : model.decoder) {
                 // self-attention over a single position: its softmax weight is 1, so the output is o(v(x))
                 rmsNorm(decoderX, series, layer.selfNorm(), decoderNormed);
-                layer.selfValue().apply(decoderNormed, series, decoderInner);
-                layer.selfOutput().apply(decoderInner, series, decoderUpdate);
+                linear(layer.selfValue(), decoderNormed, series, decoderInner);
+                linear(layer.selfOutput(), decoderInner, series, decoderUpdate);
                 add(decoderX, decoderUpdate, series);
 
                 rmsNorm(decoderX, series, layer.crossNorm(), decoderNormed);
                 Attention cross = layer.cross();
-                cross.q().apply(decoderNormed, series, decoderInner);
-                cross.k().apply(encoded, rows, keys);
-                cross.v().apply(encoded, rows, values);
+                linear(cross.q(), decoderNormed, series, decoderInner);
+                linear(cross.k(), encoded, rows, keys);
+                linear(cross.v(), encoded, rows, values);
                 for (int s = 0; s < series; s++) {
                     crossAttention(decoderInner[s], s * tokens, tokens, decoderContext[s]);
                 }
-                cross.o().apply(decoderContext, series, decoderUpdate);
+                linear(cross.o(), decoderContext, series, decoderUpdate);
                 add(decoderX, decoderUpdate, series);
 
                 rmsNorm(decoderX, series, layer.feedForwardNorm(), decoderNormed);
-                layer.wi().apply(decoderNormed, series, decoderHidden);
+                linear(layer.wi(), decoderNormed, series, decoderHidden);
                 relu(decoderHidden, series, config.dFf());
-                layer.wo().apply(decoderHidden, series, decoderUpdate);
+                linear(layer.wo(), decoderHidden, series, decoderUpdate);
                 add(decoderX, decoderUpdate, series);
             }
             rmsNorm(decoderX, series, model.decoderFinalNorm, decoderNormed);
@@ -447,6 +450,21 @@ final class BoltModel {
                     out[offset + t] = Math.fma(weight, value[offset + t], out[offset + t]);
                 }
             }
+        }
+
+        /**
+         * A linear layer over {@code rows} rows; when this group has cores to spare, its rows are split between
+         * them (each row is computed the same way wherever it runs, so results do not change).
+         */
+        private void linear(Linear layer, float[][] input, int rows, float[][] output) {
+            int tasks = Math.min(coresPerGroup, rows / MIN_ROWS_PER_TASK);
+            if (tasks < 2) {
+                FloatMatmul.multiplyRows(input, 0, rows, layer.weight(), layer.bias(), output);
+                return;
+            }
+            int chunk = (rows + tasks - 1) / tasks;
+            IntStream.range(0, tasks).parallel().forEach(task -> FloatMatmul.multiplyRows(
+                    input, task * chunk, Math.min(rows, (task + 1) * chunk), layer.weight(), layer.bias(), output));
         }
 
         /** T5's layer norm: scale by the root mean square, no mean subtracted, no bias. */

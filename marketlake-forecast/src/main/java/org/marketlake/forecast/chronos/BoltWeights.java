@@ -46,8 +46,9 @@ final class BoltWeights {
         return tensor(name, length).data();
     }
 
+    /** Takes a tensor out, so its flat copy can be collected once the model holds its own layout (base is 0.8 GB). */
     private Tensor tensor(String name, int... shape) {
-        Tensor tensor = tensors.get(name);
+        Tensor tensor = tensors.remove(name);
         if (tensor == null) {
             throw new UsageException("not a Chronos-Bolt checkpoint: tensor " + name + " is missing [file=" + source + "]");
         }

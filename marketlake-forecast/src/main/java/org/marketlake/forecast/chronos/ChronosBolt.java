@@ -1,8 +1,13 @@
 package org.marketlake.forecast.chronos;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.marketlake.core.DataException;
 import org.marketlake.core.UsageException;
 
@@ -22,11 +27,16 @@ public final class ChronosBolt {
         this.model = model;
     }
 
-    /** Loads a checkpoint folder; a clear error when it is not a Chronos-Bolt checkpoint. */
-    public static ChronosBolt load(Path checkpointDir) {
-        if (!Files.isDirectory(checkpointDir)) {
-            throw new UsageException("not a Chronos-Bolt checkpoint: " + checkpointDir + " is not a folder");
+    /**
+     * Loads a checkpoint folder; a clear error when it is not a Chronos-Bolt checkpoint. A Hugging Face cache
+     * folder ({@code models--amazon--chronos-bolt-small}, with {@code snapshots/<revision>/}) works too: its most
+     * recent snapshot is used.
+     */
+    public static ChronosBolt load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException("not a Chronos-Bolt checkpoint: " + folder + " is not a folder");
         }
+        Path checkpointDir = latestSnapshot(folder);
         Path config = checkpointDir.resolve("config.json");
         Path weights = checkpointDir.resolve("model.safetensors");
         for (Path required : new Path[] {config, weights}) {
@@ -38,6 +48,28 @@ public final class ChronosBolt {
         }
         BoltConfig boltConfig = BoltConfig.read(config);
         return new ChronosBolt(new BoltModel(boltConfig, BoltWeights.read(weights)));
+    }
+
+    private static Path latestSnapshot(Path folder) {
+        Path snapshots = folder.resolve("snapshots");
+        if (Files.isRegularFile(folder.resolve("config.json")) || !Files.isDirectory(snapshots)) {
+            return folder;
+        }
+        try (Stream<Path> revisions = Files.list(snapshots)) {
+            return revisions.filter(revision -> Files.isRegularFile(revision.resolve("config.json")))
+                    .max(Comparator.comparing(ChronosBolt::modified))
+                    .orElse(folder);
+        } catch (IOException e) {
+            throw new DataException("cannot list " + snapshots + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

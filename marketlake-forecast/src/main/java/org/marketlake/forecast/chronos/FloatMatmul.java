@@ -20,11 +20,16 @@ public final class FloatMatmul {
      * because HotSpot vectorizes {@code c[j] += s * w[j]} only when both sides use the same index.
      */
     public static void multiply(float[][] a, int rows, float[][] w, float[] bias, float[][] c) {
+        multiplyRows(a, 0, rows, w, bias, c);
+    }
+
+    /** As {@link #multiply}, for rows {@code from} (inclusive) to {@code to} only, so threads can share a product. */
+    static void multiplyRows(float[][] a, int from, int to, float[][] w, float[] bias, float[][] c) {
         int k = w.length;
         int n = w[0].length;
         for (int j0 = 0; j0 < n; j0 += COLUMN_BLOCK) {
             int j1 = Math.min(n, j0 + COLUMN_BLOCK);
-            for (int r = 0; r < rows; r++) {
+            for (int r = from; r < to; r++) {
                 float[] row = c[r];
                 if (bias == null) {
                     for (int j = j0; j < j1; j++) {
@@ -38,11 +43,11 @@ public final class FloatMatmul {
             }
             for (int i0 = 0; i0 < k; i0 += DEPTH_BLOCK) {
                 int i1 = Math.min(k, i0 + DEPTH_BLOCK);
-                int r = 0;
-                for (; r + 1 < rows; r += 2) {
+                int r = from;
+                for (; r + 1 < to; r += 2) {
                     accumulateTwoRows(a[r], a[r + 1], i0, i1, w, j0, j1, c[r], c[r + 1]);
                 }
-                if (r < rows) {
+                if (r < to) {
                     accumulateRow(a[r], i0, i1, w, j0, j1, c[r]);
                 }
             }

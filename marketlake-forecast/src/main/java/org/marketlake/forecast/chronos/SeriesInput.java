@@ -3,6 +3,7 @@ package org.marketlake.forecast.chronos;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -17,9 +18,10 @@ import org.marketlake.core.DataException;
 import org.marketlake.core.UsageException;
 
 /**
- * Raw series for {@code chronos predict}, NaN for missing: JSON {@code {"series": [[1.0, null, ...], ...]}}, or CSV
- * with one column per series, rows aligned at the end (a shorter series starts lower down) and blank cells missing.
- * A CSV whose first row is not numeric has a header. JSON is recognised by a {@code .json} name or a leading {@code {}.
+ * Raw series for {@code chronos predict}, NaN for missing: JSON {@code {"series": [[1.0, null, ...], ...]}} (a flat
+ * {@code {"series": [1.0, null, ...]}} is one series), or CSV with one column per series, rows aligned at the end
+ * (a shorter series starts lower down) and blank cells missing. A CSV whose first row is not numeric has a header.
+ * JSON is recognised by a {@code .json} name or a leading {@code {}.
  */
 public final class SeriesInput {
     private SeriesInput() {}
@@ -30,6 +32,9 @@ public final class SeriesInput {
         }
         try {
             String text = Files.readString(file);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
             boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
                     || text.stripLeading().startsWith("{");
             double[][] series = json ? fromJson(text, file) : fromCsv(file);
@@ -52,6 +57,10 @@ public final class SeriesInput {
         JsonNode series = root == null ? null : root.get("series");
         if (series == null || !series.isArray()) {
             throw new DataException("JSON input needs {\"series\": [[...], ...]} [file=" + file + "]");
+        }
+        if (series.size() > 0 && !series.get(0).isArray()) {
+            // a flat list is one series: {"series": [1.0, null, 2.5]}
+            series = new ObjectMapper().createArrayNode().add(series);
         }
         double[][] result = new double[series.size()][];
         for (int s = 0; s < result.length; s++) {
@@ -77,12 +86,18 @@ public final class SeriesInput {
 
     private static double[][] fromCsv(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
+        // rows may end early (trailing blanks left out) and files may start with a byte order mark
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .ignoreDifferentFieldCount(true)
+                .detectBomHeader(true)
+                .ofCsvRecord(file)) {
             for (CsvRecord record : reader) {
                 rows.add(record.getFields());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (CsvParseException e) {
+            throw new DataException("malformed CSV [file=" + file + "]: " + e.getMessage(), e);
         }
         rows.removeIf(row -> row.stream().allMatch(String::isBlank));
         if (rows.isEmpty()) {

@@ -5,7 +5,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,30 +22,37 @@ import org.marketlake.core.sql.LakeSql;
  * target and moved into place, so a failed export never leaves half a file under the final name.
  */
 public final class TrainingFiles {
+    static final int VALUES_PER_PART = 1 << 20;
+
     private TrainingFiles() {}
 
     public static void writeParquet(List<TrainingSeries> series, Path out) {
         publish(out, temporary -> {
             try (LakeSql sql = LakeSql.inMemory()) {
-                sql.execute("CREATE TABLE training (row_number INTEGER, start TIMESTAMP, target FLOAT[])");
+                // a long series goes in as parts, so no more than one part is ever boxed for JDBC at a time
+                sql.execute("CREATE TABLE training (row_number INTEGER, part INTEGER, start TIMESTAMP, target FLOAT[])");
                 Connection connection = sql.connection();
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO training VALUES (?, ?, ?)")) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO training VALUES (?, ?, ?, ?)")) {
                     for (int row = 0; row < series.size(); row++) {
                         TrainingSeries one = series.get(row);
-                        Float[] boxed = new Float[one.target().length];
-                        for (int i = 0; i < boxed.length; i++) {
-                            boxed[i] = one.target()[i];
+                        float[] target = one.target();
+                        for (int from = 0, part = 0; from < target.length; from += VALUES_PER_PART, part++) {
+                            Float[] boxed = new Float[Math.min(VALUES_PER_PART, target.length - from)];
+                            for (int i = 0; i < boxed.length; i++) {
+                                boxed[i] = target[from + i];
+                            }
+                            insert.setInt(1, row);
+                            insert.setInt(2, part);
+                            insert.setObject(3, localDateTime(one.startMicros()));
+                            insert.setArray(4, connection.createArrayOf("FLOAT", boxed));
+                            insert.execute();
                         }
-                        Array target = connection.createArrayOf("FLOAT", boxed);
-                        insert.setInt(1, row);
-                        insert.setObject(2, localDateTime(one.startMicros()));
-                        insert.setArray(3, target);
-                        insert.execute();
                     }
                 } catch (SQLException e) {
                     throw new DataException("cannot stage training series in DuckDB [file=" + out + "]: " + e.getMessage(), e);
                 }
-                sql.execute("COPY (SELECT start, target FROM training ORDER BY row_number) TO '"
+                sql.execute("COPY (SELECT start, flatten(list(target ORDER BY part)) AS target FROM training"
+                        + " GROUP BY row_number, start ORDER BY row_number) TO '"
                         + temporary.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)");
             }
         });

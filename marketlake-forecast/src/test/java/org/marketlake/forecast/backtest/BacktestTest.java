@@ -29,22 +29,40 @@ class BacktestTest {
         ModelScore naive = result.models().get(1);
         assertThat(naive.model()).isEqualTo("naive");
         WindowScore first = naive.windows().get(0);
-        // Naive from [1,2,3,4]: point 4; three one-step errors of +1 (too few for step 2, which borrows them
-        // widened by sqrt 2): medians 5 and 4 + sqrt 2. MASE scale: season 2 over [1,2,3,4] = (2 + 2) / 2 = 2.
-        double expectedMase = (Math.abs(5 - 5) + Math.abs(6 - (4 + Math.sqrt(2)))) / 2 / 2;
-        assertThat(first.mase()).isCloseTo(expectedMase, within(1e-12));
+        // Naive from [1,2,3,4]: point 4; errors +1 at step 1 (three origins) and +2 at step 2 (two): the medians
+        // 5 and 6 hit [5,6] exactly, so MASE and WQL are 0.
+        assertThat(first.mase()).isZero();
+        assertThat(first.wql()).isZero();
         assertThat(first.cutoffMicros()).isEqualTo(1_003 * MINUTE);
         assertThat(first.firstMicros()).isEqualTo(1_004 * MINUTE);
         assertThat(first.lastMicros()).isEqualTo(1_005 * MINUTE);
-        // Every quantile of naive equals its median here (all errors +1): WQL = sum 2|y - q| * (tau or 1 - tau) / sum |y|.
-        // Step 1 hits exactly (5); step 2 forecasts 4 + sqrt 2 below the actual 6: loss 2 (6 - q) tau per level.
-        double under = 6 - (4 + Math.sqrt(2));
-        double expectedWql = 0;
-        for (double tau : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
-            expectedWql += 2 * under * tau / 11;
-        }
-        assertThat(first.wql()).isCloseTo(expectedWql / 9, within(1e-12));
         assertThat(naive.mase()).isCloseTo((first.mase() + naive.windows().get(1).mase()) / 2, within(1e-15));
+    }
+
+    @Test
+    void oneWindowWorkedOutByHand() {
+        // Season 2, one window of 2: the models see [1, 3, 2, 4] and forecast [3, 7].
+        // MASE scale: season 2 over the past, (|2-1| + |4-3|) / 2 = 1.
+        Series y = series(1, 3, 2, 4, 3, 7);
+        BacktestResult result = Backtest.run(y, List.of(Baselines.naive()), SeasonLength.fixed(2), 2, 1);
+
+        // Seasonal naive: points y[2] = 2 and y[3] = 4; in-sample errors {1, 1} at step 1 and {1} at step 2, so every
+        // quantile is 3 then 5. MASE = (|3-3| + |7-5|) / 2 / 1 = 1. WQL: step 1 exact; step 2 under by 2 at every
+        // level: sum_tau 2 * 2 * tau = 18, over sum |y| = 10, over 9 levels = 0.2.
+        WindowScore reference = result.models().get(0).windows().get(0);
+        assertThat(reference.mase()).isCloseTo(1.0, within(1e-12));
+        assertThat(reference.wql()).isCloseTo(0.2, within(1e-12));
+
+        // Naive: point 4; step-1 errors {-1, 2, 2}, step-2 errors {1, 1}. Medians 6 and 5:
+        // MASE = (|3-6| + |7-5|) / 2 / 1 = 2.5. Step-1 quantiles 4 + Q_tau{-1, 2, 2} = 3.6 4.2 4.8 5.4 6 6 6 6 6, all
+        // above y = 3: losses 2 (q - 3)(1 - tau) = 1.08 1.92 2.52 2.88 3 2.4 1.8 1.2 0.6, sum 17.4; step 2 as above, 18.
+        // WQL = (17.4 + 18) / 10 / 9.
+        WindowScore naive = result.models().get(1).windows().get(0);
+        assertThat(naive.mase()).isCloseTo(2.5, within(1e-12));
+        assertThat(naive.wql()).isCloseTo(35.4 / 90, within(1e-12));
+        assertThat(naive.relativeMase()).isCloseTo(2.5, within(1e-12));
+        assertThat(naive.relativeWql()).isCloseTo(35.4 / 90 / 0.2, within(1e-12));
+        assertThat(result.models().get(1).relativeWql()).isCloseTo(35.4 / 90 / 0.2, within(1e-12));
     }
 
     @Test

@@ -30,14 +30,30 @@ class BaselinesTest {
     }
 
     @Test
-    void farStepsWithTooFewErrorsBorrowTheLastWellFedStepWidenedBySquareRoot() {
+    void everyStepUsesItsOwnErrorsSoAStraightLineIsForecastExactly() {
         double[] y = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        Forecast naive = Baselines.naive().forecast(y, 3);
+        // Naive's errors on a line of slope 1 are +1 at step 1, +2 at step 2, +3 at step 3, every origin alike.
+        assertThat(naive.mean()).containsExactly(12, 12, 12);
+        for (double[] quantile : naive.quantiles()) {
+            assertThat(quantile).containsExactly(13, 14, 15);
+        }
+        Forecast drift = Baselines.drift().forecast(y, 3);
+        for (double[] quantile : drift.quantiles()) {
+            assertThat(quantile).containsExactly(13, 14, 15);
+        }
+    }
+
+    @Test
+    void aStepWithNoErrorBorrowsTheFarthestStepWithSomeWidenedBySquareRoot() {
+        // Three values: step 1 has two origins (errors +2 and +5), step 2 one (+7), step 3 none: it takes
+        // step 2's error times sqrt(3/2).
+        double[] y = {1, 3, 8};
         Forecast forecast = Baselines.naive().forecast(y, 3);
-        // Step 1: 11 errors of +1; step 2: 10 errors of +2; step 3: only 9, so step 2's errors times sqrt(3/2).
-        assertThat(forecast.mean()).containsExactly(12, 12, 12);
-        assertThat(forecast.median()[0]).isCloseTo(13, within(1e-12));
-        assertThat(forecast.median()[1]).isCloseTo(14, within(1e-12));
-        assertThat(forecast.median()[2]).isCloseTo(12 + 2 * Math.sqrt(1.5), within(1e-12));
+        assertThat(forecast.quantile(0.1)[0]).isCloseTo(8 + 2 + 0.1 * 3, within(1e-12));
+        assertThat(forecast.quantile(0.9)[0]).isCloseTo(8 + 2 + 0.9 * 3, within(1e-12));
+        assertThat(forecast.median()[1]).isCloseTo(8 + 7, within(1e-12));
+        assertThat(forecast.median()[2]).isCloseTo(8 + 7 * Math.sqrt(1.5), within(1e-12));
     }
 
     @Test

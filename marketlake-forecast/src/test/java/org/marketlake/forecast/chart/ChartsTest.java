@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.jfree.chart.LegendItemCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.DataException;
@@ -47,6 +48,16 @@ class ChartsTest {
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(600);
         assertThat(ForecastChart.chart(result, 120).getXYPlot().getFixedLegendItems().getItemCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aForecastInThePastAlsoShowsWhatHappened() {
+        TimedForecast result = LakeForecasts.forecast(new InMemoryLake().put(IBM),
+                new ForecastRequest(IBM.symbol(), Timeframe.M1, "seasonal-naive", 0, 60, TestBars.micros("2013-10-07T15:00:00Z")));
+        LegendItemCollection legend = ForecastChart.chart(result, 120).getXYPlot().getFixedLegendItems();
+        assertThat(legend.getItemCount()).isEqualTo(4);
+        assertThat(legend.get(3).getLabel()).isEqualTo("actual (close)");
+        assertThat(ForecastChart.chart(result, 120).getXYPlot().getDataset(2).getItemCount(0)).isEqualTo(60);
     }
 
     @Test

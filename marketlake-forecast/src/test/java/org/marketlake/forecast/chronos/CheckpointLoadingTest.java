@@ -28,6 +28,20 @@ class CheckpointLoadingTest {
     }
 
     @Test
+    void aHuggingFaceCacheFolderUsesItsSnapshot() throws IOException {
+        Path snapshot = folder.resolve("models--amazon--chronos-bolt-tiny/snapshots/0123abcd");
+        Files.createDirectories(snapshot);
+        for (String file : new String[] {"config.json", "model.safetensors"}) {
+            Files.copy(ChronosBoltReferenceTest.CHECKPOINT.resolve(file), snapshot.resolve(file));
+        }
+        ChronosBolt model = ChronosBolt.load(folder.resolve("models--amazon--chronos-bolt-tiny"));
+        assertThat(model.predictionLength()).isEqualTo(64);
+        assertThat(model.predict(new double[][] {{1, 2, 3}}, 2).mean()[0])
+                .containsExactly(ChronosBolt.load(ChronosBoltReferenceTest.CHECKPOINT)
+                        .predict(new double[][] {{1, 2, 3}}, 2).mean()[0]);
+    }
+
+    @Test
     void aMissingWeightsFileIsNamed() throws IOException {
         Files.copy(ChronosBoltReferenceTest.CHECKPOINT.resolve("config.json"), folder.resolve("config.json"));
         assertThatThrownBy(() -> ChronosBolt.load(folder))

@@ -30,6 +30,15 @@ class SeriesIoTest {
     }
 
     @Test
+    void aFlatJsonListIsOneSeries() throws IOException {
+        Path file = folder.resolve("in.json");
+        Files.writeString(file, "{\"series\": [1.0, null, 3]}");
+        double[][] series = SeriesInput.read(file);
+        assertThat(series).hasNumberOfRows(1);
+        assertThat(series[0]).containsExactly(1.0, Double.NaN, 3.0);
+    }
+
+    @Test
     void csvColumnsAreAlignedAtTheEnd() throws IOException {
         Path file = folder.resolve("in.csv");
         Files.writeString(file, """
@@ -52,6 +61,15 @@ class SeriesIoTest {
         Path file = folder.resolve("in.txt");
         Files.writeString(file, "1.5,10\n2.5,11\n");
         assertThat(SeriesInput.read(file)).isDeepEqualTo(new double[][] {{1.5, 2.5}, {10, 11}});
+    }
+
+    @Test
+    void csvRowsMayEndEarlyAndStartWithAByteOrderMark() throws IOException {
+        Path file = folder.resolve("in.csv");
+        Files.writeString(file, "\uFEFF1.5,10\r\n2.5\r\n3.5,12\r\n");
+        double[][] series = SeriesInput.read(file);
+        assertThat(series[0]).containsExactly(1.5, 2.5, 3.5);
+        assertThat(series[1]).containsExactly(10, Double.NaN, 12);
     }
 
     @Test

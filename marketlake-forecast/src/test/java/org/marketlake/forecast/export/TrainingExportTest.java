@@ -97,6 +97,28 @@ class TrainingExportTest {
     }
 
     @Test
+    void aSeriesLongerThanOneStagingPartReadsBackWhole() {
+        float[] target = new float[TrainingFiles.VALUES_PER_PART * 2 + 3];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = i % 1000 == 7 ? Float.NaN : i * 0.5f;
+        }
+        Path out = folder.resolve("long.parquet");
+
+        TrainingFiles.writeParquet(List.of(new TrainingSeries(Symbol.of("A"), 0, new float[] {1f}),
+                new TrainingSeries(Symbol.of("B"), 60_000_000L, target)), out);
+
+        try (LakeSql sql = LakeSql.inMemory()) {
+            List<Object[]> rows = sql.query("SELECT start::VARCHAR, len(target), target[1], target[" + target.length
+                    + "], target[" + (TrainingFiles.VALUES_PER_PART + 1) + "], list_count(list_filter(target, lambda x: isnan(x)))"
+                    + " FROM read_parquet('" + out + "')").rows();
+            assertThat(rows).extracting(java.util.Arrays::toString).containsExactly(
+                    "[1970-01-01 00:00:00, 1, 1.0, null, null, 0]",
+                    "[1970-01-01 00:01:00, " + target.length + ", 0.0, " + (target.length - 1) * 0.5f + ", "
+                            + TrainingFiles.VALUES_PER_PART * 0.5f + ", " + (target.length / 1000 + 1) + "]");
+        }
+    }
+
+    @Test
     void aRangeWithoutBarsIsADataError() {
         Lake lake = lake();
         ExportSelection empty = new ExportSelection(List.of(Symbol.of("AAPL")), Timeframe.M1, "close",
