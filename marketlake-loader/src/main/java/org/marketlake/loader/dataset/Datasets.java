@@ -260,6 +260,30 @@ public final class Datasets {
         });
     }
 
+    /**
+     * The design's "last processed timestamp" of a series: the latest {@code last_timestamp} the idempotency state
+     * records for its files (completed ones), or empty when it records none.
+     */
+    public Optional<Long> lastProcessed(Selection series) {
+        if (!config.idempotency().enabled()) {
+            return Optional.empty();
+        }
+        FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.INCREMENTAL);
+        Selection everything = series.withYears(Selection.ANY_YEAR_FIRST, Selection.ANY_YEAR_LAST).withMonths(1, 12);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (FileInfo file : discovery.resolve(discovery.discover(everything))) {
+            keys.add(loader.idempotency().keyOf(file.path()));
+        }
+        Optional<Long> latest = Optional.empty();
+        for (ProcessedEntry entry : loader.idempotency().entries()) {
+            if (keys.contains(entry.key()) && "completed".equals(entry.status()) && entry.lastTimestamp() != null) {
+                long micros = Micros.of(Instant.parse(entry.lastTimestamp()));
+                latest = Optional.of(latest.map(previous -> Math.max(previous, micros)).orElse(micros));
+            }
+        }
+        return latest;
+    }
+
     /** An existing dataset with new rows merged in: ordered by time, a timestamp in both takes the new row. */
     public static Table merge(Table existing, Table incoming) {
         return TableLoader.mergeNewerWins(existing, incoming);
