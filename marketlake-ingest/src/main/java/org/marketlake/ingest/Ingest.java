@@ -15,7 +15,6 @@ import org.marketlake.ingest.aggregate.QuoteReducer;
 import org.marketlake.ingest.aggregate.Rollup;
 import org.marketlake.ingest.aggregate.TradeBars;
 import org.marketlake.ingest.input.InputPlan;
-import org.marketlake.ingest.input.Reason;
 import org.marketlake.ingest.input.RecordLayout;
 
 /**
@@ -41,32 +40,10 @@ public final class Ingest {
 
     /** As {@link #trades(Lake, IngestOptions)}, cutting plain CSV files into ranges of {@code partBytes} (tests use small ones). */
     static IngestReport trades(Lake lake, IngestOptions options, long partBytes) {
-        Reading<TradeBars> reading = new Reading<>(new Reading.Accumulators<>() {
-            @Override
-            public TradeBars create(long secondsInMemory) {
-                return TradeBars.withBudget(options.symbol(), secondsInMemory);
-            }
-
-            @Override
-            public Reason take(TradeBars bars, long timestamp, double[] numbers, String text) {
-                return bars.add(timestamp, numbers[0], numbers[1]);
-            }
-
-            @Override
-            public void mergeLater(TradeBars into, TradeBars later) {
-                into.mergeLater(later);
-            }
-
-            @Override
-            public long defaultBudget() {
-                return TradeBars.defaultBudget();
-            }
-
-            @Override
-            public void discard(TradeBars bars) {
-                bars.close();
-            }
-        });
+        Reading<TradeBars> reading = new Reading<>(new Reading.Accumulators<>(
+                budget -> TradeBars.withBudget(options.symbol(), budget),
+                (bars, timestamp, numbers, text) -> bars.add(timestamp, numbers[0], numbers[1]),
+                TradeBars::mergeLater, TradeBars.defaultBudget()));
         Map<String, WriteResult> written = new LinkedHashMap<>();
         try (TradeBars bars = reading.readAll(options.files(), RecordLayout.TRADES, options, partBytes)) {
             reading.failIfStrict(options);
@@ -97,32 +74,10 @@ public final class Ingest {
     }
 
     static IngestReport quotes(Lake lake, IngestOptions options, long partBytes) {
-        Reading<QuoteReducer> reading = new Reading<>(new Reading.Accumulators<>() {
-            @Override
-            public QuoteReducer create(long secondsInMemory) {
-                return QuoteReducer.withBudget(options.symbol(), secondsInMemory);
-            }
-
-            @Override
-            public Reason take(QuoteReducer quotes, long timestamp, double[] numbers, String text) {
-                return quotes.add(timestamp, numbers[0], numbers[1], numbers[2], numbers[3], text);
-            }
-
-            @Override
-            public void mergeLater(QuoteReducer into, QuoteReducer later) {
-                into.mergeLater(later);
-            }
-
-            @Override
-            public long defaultBudget() {
-                return QuoteReducer.defaultBudget();
-            }
-
-            @Override
-            public void discard(QuoteReducer quotes) {
-                quotes.close();
-            }
-        });
+        Reading<QuoteReducer> reading = new Reading<>(new Reading.Accumulators<>(
+                budget -> QuoteReducer.withBudget(options.symbol(), budget),
+                (quotes, timestamp, numbers, text) -> quotes.add(timestamp, numbers[0], numbers[1], numbers[2], numbers[3], text),
+                QuoteReducer::mergeLater, QuoteReducer.defaultBudget()));
         Map<String, WriteResult> written = new LinkedHashMap<>();
         try (QuoteReducer quotes = reading.readAll(options.files(), RecordLayout.QUOTES, options, partBytes)) {
             reading.failIfStrict(options);

@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 import org.marketlake.core.DataException;
 import org.marketlake.core.MarketLakeException;
 import org.marketlake.core.Progress;
@@ -27,19 +29,25 @@ import org.marketlake.ingest.input.RowSink;
  * input order, so the result is the one a single thread would get. Counts rows and rejections (with their
  * first examples, lines numbered as in the file) and reports progress from the calling thread.
  */
-final class Reading<A> {
-    /** How one kind of accumulator is made, fed and merged. */
-    interface Accumulators<A> {
-        A create(long secondsInMemory);
-
-        /** Takes one parsed row; returns why it is rejected, or null when taken. */
+final class Reading<A extends AutoCloseable> {
+    /** Takes one parsed row; returns why it is rejected, or null when taken. */
+    interface Taker<A> {
         Reason take(A accumulator, long timestampMicros, double[] numbers, String text);
+    }
 
-        void mergeLater(A into, A later);
+    /** How one kind of accumulator is made (with a memory budget, in seconds), fed and merged. */
+    record Accumulators<A extends AutoCloseable>(LongFunction<A> create, Taker<A> taker, BiConsumer<A, A> mergeLater, long defaultBudget) {
+        Reason take(A accumulator, long timestampMicros, double[] numbers, String text) {
+            return taker.take(accumulator, timestampMicros, numbers, text);
+        }
 
-        long defaultBudget();
-
-        void discard(A accumulator);
+        void discard(A accumulator) {
+            try {
+                accumulator.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot discard partial results: " + e.getMessage(), e);
+            }
+        }
     }
 
     private record PartResult<A>(A accumulator, Rejections rejections, long rows, long accepted, long lines) {}
@@ -60,7 +68,7 @@ final class Reading<A> {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), parts.size()));
         int window = threads + 1;
         long budget = accumulators.defaultBudget();
-        A total = accumulators.create(budget / 2);
+        A total = accumulators.create().apply(budget / 2);
         long partBudget = Math.max(10_000, budget / 2 / window);
         Progress progress = options.progress();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -89,7 +97,7 @@ final class Reading<A> {
                 accepted += result.accepted();
                 rejections.addAll(result.rejections(), lineOffset);
                 lineOffset += result.lines();
-                accumulators.mergeLater(total, result.accumulator());
+                accumulators.mergeLater().accept(total, result.accumulator());
             }
             return total;
         } catch (RuntimeException e) {
@@ -127,7 +135,7 @@ final class Reading<A> {
     }
 
     private PartResult<A> readPart(InputPart part, RecordLayout layout, IngestOptions options, long budget) {
-        A accumulator = accumulators.create(budget);
+        A accumulator = accumulators.create().apply(budget);
         Rejections partRejections = new Rejections();
         String name = part.file().toString();
         long[] counts = new long[2];

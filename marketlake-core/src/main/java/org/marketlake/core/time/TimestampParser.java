@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import org.marketlake.core.UsageException;
 import org.marketlake.core.model.Micros;
@@ -37,7 +38,8 @@ public final class TimestampParser {
             .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 is an error, not February 29
 
     private final ZoneId zone;
     private final EpochUnit unit;
@@ -82,7 +84,12 @@ public final class TimestampParser {
             if (!datesAllowed) {
                 throw new IllegalArgumentException("a date without a time: " + value);
             }
-            LocalDate date = LocalDate.parse(value);
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("not a date: " + value);
+            }
             return Micros.of(date.atStartOfDay(zone == null ? ZoneOffset.UTC : zone).toInstant());
         }
         TemporalAccessor parsed;

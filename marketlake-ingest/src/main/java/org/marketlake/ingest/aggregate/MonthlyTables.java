@@ -103,13 +103,14 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
         months.addAll(spilled);
         forgetCurrent();
         for (long start : months) {
-            T whole = factory.get();
-            if (spilled.contains(start)) {
-                readSpill(start, whole);
-            }
             T inMemory = tables.remove(start);
-            if (inMemory != null) {
-                whole.mergeLater(inMemory);
+            T whole = inMemory;
+            if (spilled.contains(start)) {
+                whole = factory.get();
+                readSpill(start, whole);
+                if (inMemory != null) {
+                    whole.mergeLater(inMemory);
+                }
             }
             YearMonth month = YearMonth.from(LocalDate.ofEpochDay(Math.floorDiv(start, Micros.PER_DAY)));
             action.accept(new Period.Month(month), whole);
