@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code marketlake dataset incremental}: rows strictly after {@code --after} (default: the last row of
- * {@code --existing}), merged into {@code --existing} when given (a timestamp in both takes the new row).
+ * {@code --existing}, else the last processed timestamp the idempotency state records for the series, else the
+ * start of the selected months), merged into {@code --existing} when given (a timestamp in both takes the new row).
  */
 @Command(name = "incremental", mixinStandardHelpOptions = true,
         description = "Load only rows after a time, across months up to the newest file; optionally merge into an existing dataset.")
@@ -41,9 +42,21 @@ public final class IncrementalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Just before the first selected month, when neither --after, --existing nor the state says where to start. */
+    private long startOfSelection() {
+        if (!dataset.hasYears()) {
+            throw new UsageException("give --after TIME, --existing FILE, or --year/--month to say where new rows start "
+                    + "(the idempotency state records no processed file of this series yet)");
+        }
+        var selection = dataset.selection();
+        return java.time.LocalDate.of(selection.firstYear(), selection.firstMonth(), 1).atStartOfDay()
+                .toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L - 1;
+    }
+
     @Override
     public Integer call() {
         ParquetDataLoader loader = dataset.loader();
+        Datasets datasets = new Datasets(loader);
         Table base = null;
         if (existing != null) {
             if (!Files.isRegularFile(existing)) {
@@ -57,9 +70,9 @@ public final class IncrementalCommand implements Callable<Integer> {
         } else if (base != null && base.rows() > 0) {
             afterMicros = base.ds()[base.rows() - 1];
         } else {
-            throw new UsageException("give --after TIME, or --existing FILE to continue after its last row");
+            afterMicros = datasets.lastProcessed(dataset.selection()).orElseGet(this::startOfSelection);
         }
-        IncrementalDataset incremental = new Datasets(loader).incremental(dataset.selection(), afterMicros);
+        IncrementalDataset incremental = datasets.incremental(dataset.selection(), afterMicros);
         Table result = base == null ? incremental.rows() : Datasets.merge(base, incremental.rows());
         var print = spec.commandLine().getOut();
         print.printf("new rows: %d after %s from %d files (%d skipped: processed, nothing later)%s%n", incremental.rows().rows(),

@@ -98,4 +98,22 @@ class DatasetPart2CommandTest {
         assertThat(incremental.out()).contains("new rows: 139 after 2014-01-01T06:00:00Z from 2 files");
         assertThat(count(out.resolve("incremental.parquet"))).isEqualTo(139);
     }
+
+    @Test
+    void incrementalWithoutAfterContinuesFromTheLastProcessedTimestamp() {
+        assertThat(run("dataset", "load", "--config", config.toString(), "--year-range", "2013:2014").code()).isZero();
+
+        Run nothingNew = run("dataset", "incremental", "--config", config.toString(), "--symbol", "EURUSD");
+        assertThat(nothingNew.code()).isEqualTo(1);
+        assertThat(nothingNew.err()).contains("No new data found since 2014-02-03T01:39:00Z");
+
+        month(2014, 3, SampleMonths.month(2014, 3, 25, 4));
+        Run next = run("dataset", "incremental", "--config", config.toString(), "--symbol", "EURUSD");
+        assertThat(next.code()).as(next.err()).isZero();
+        assertThat(next.out()).contains("new rows: 25 after 2014-02-03T01:39:00Z from 1 files (1 skipped: processed, nothing later)");
+
+        Run unrecorded = run("dataset", "incremental", "--config", config.toString(), "--symbol", "EURUSD", "--hash", "abc");
+        assertThat(unrecorded.code()).isEqualTo(2);
+        assertThat(unrecorded.err()).contains("give --after TIME, --existing FILE, or --year/--month");
+    }
 }

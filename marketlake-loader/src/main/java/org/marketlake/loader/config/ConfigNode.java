@@ -205,7 +205,7 @@ final class ConfigNode {
         if (!value.isObject()) {
             throw new ConfigError("configuration key " + key(name) + " must be a mapping, got " + describe(value));
         }
-        return value.fields();
+        return value.properties().iterator();
     }
 
     static String describe(JsonNode value) {

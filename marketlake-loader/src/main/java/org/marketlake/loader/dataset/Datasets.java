@@ -17,6 +17,7 @@ import org.marketlake.loader.config.Scaling;
 import org.marketlake.loader.discovery.FileDiscovery;
 import org.marketlake.loader.discovery.FileInfo;
 import org.marketlake.loader.discovery.Selection;
+import org.marketlake.loader.process.Moments;
 import org.marketlake.loader.process.Processed;
 import org.marketlake.loader.process.Processor;
 import org.marketlake.loader.read.LoadResult;
@@ -119,35 +120,14 @@ public final class Datasets {
 
     /** {center, scale} of a column's non-null values: mean and population std, or min and range. */
     static double[] fit(double[] values, Scaling scaling) {
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        int n = 0;
-        for (double value : values) {
-            if (!Double.isNaN(value)) {
-                sum += value;
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-                n++;
-            }
-        }
-        if (n == 0) {
+        Moments moments = Moments.of(values);
+        if (moments.count() == 0) {
             return new double[] {0, 1};
         }
         return switch (scaling) {
             case NONE -> new double[] {0, 1};
-            case MINMAX -> new double[] {min, max > min ? max - min : 1};
-            case STANDARD -> {
-                double mean = sum / n;
-                double squares = 0;
-                for (double value : values) {
-                    if (!Double.isNaN(value)) {
-                        squares += (value - mean) * (value - mean);
-                    }
-                }
-                double std = Math.sqrt(squares / n);
-                yield new double[] {mean, std > 0 ? std : 1};
-            }
+            case MINMAX -> new double[] {moments.min(), moments.max() > moments.min() ? moments.max() - moments.min() : 1};
+            case STANDARD -> new double[] {moments.mean(), moments.std() > 0 ? moments.std() : 1};
         };
     }
 
@@ -278,6 +258,30 @@ public final class Datasets {
             session.update("rows_loaded", rows.rows());
             return new IncrementalDataset(rows, afterMicros, toRead, skipped);
         });
+    }
+
+    /**
+     * The design's "last processed timestamp" of a series: the latest {@code last_timestamp} the idempotency state
+     * records for its files (completed ones), or empty when it records none.
+     */
+    public Optional<Long> lastProcessed(Selection series) {
+        if (!config.idempotency().enabled()) {
+            return Optional.empty();
+        }
+        FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.INCREMENTAL);
+        Selection everything = series.withYears(Selection.ANY_YEAR_FIRST, Selection.ANY_YEAR_LAST).withMonths(1, 12);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (FileInfo file : discovery.resolve(discovery.discover(everything))) {
+            keys.add(loader.idempotency().keyOf(file.path()));
+        }
+        Optional<Long> latest = Optional.empty();
+        for (ProcessedEntry entry : loader.idempotency().entries()) {
+            if (keys.contains(entry.key()) && "completed".equals(entry.status()) && entry.lastTimestamp() != null) {
+                long micros = Micros.of(Instant.parse(entry.lastTimestamp()));
+                latest = Optional.of(latest.map(previous -> Math.max(previous, micros)).orElse(micros));
+            }
+        }
+        return latest;
     }
 
     /** An existing dataset with new rows merged in: ordered by time, a timestamp in both takes the new row. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
@@ -109,8 +108,6 @@ public final class FileDiscovery {
         TreeSet<String> series = new TreeSet<>();
         byStem.values().forEach(file -> series.add(file.series()));
         if (series.size() > 1) {
-            Map<String, TreeSet<String>> byMonth = new TreeMap<>();
-            byStem.values().forEach(file -> byMonth.computeIfAbsent(file.monthLabel(), key -> new TreeSet<>()).add(file.series()));
             throw new UsageException("the selection holds " + series.size() + " series " + series
                     + ": narrow it with --symbol, --timeframe, --horizon or --hash");
         }

@@ -65,12 +65,12 @@ public final class OutlierDetector {
 
     /** [Q1 - t x IQR, Q3 + t x IQR]; (-inf, inf) for a column without values. */
     public static double[] iqrFences(double[] values, double threshold) {
-        double[] sorted = finiteSorted(values);
-        if (sorted.length == 0) {
+        double[] finite = Arrays.stream(values).filter(value -> !Double.isNaN(value)).toArray();
+        if (finite.length == 0) {
             return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
         }
-        double q1 = quantile(sorted, 0.25);
-        double q3 = quantile(sorted, 0.75);
+        double q1 = selectQuantile(finite, 0.25);
+        double q3 = selectQuantile(finite, 0.75);
         double iqr = q3 - q1;
         if (iqr == 0) {
             // Quartiles that coincide (a mostly constant column, such as a daily value over a few days) give no
@@ -81,26 +81,11 @@ public final class OutlierDetector {
     }
 
     public static double[] zscoreFences(double[] values, double threshold) {
-        double sum = 0;
-        int n = 0;
-        for (double value : values) {
-            if (!Double.isNaN(value)) {
-                sum += value;
-                n++;
-            }
-        }
-        if (n == 0) {
+        Moments moments = Moments.of(values);
+        if (moments.count() == 0) {
             return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
         }
-        double mean = sum / n;
-        double squares = 0;
-        for (double value : values) {
-            if (!Double.isNaN(value)) {
-                squares += (value - mean) * (value - mean);
-            }
-        }
-        double std = Math.sqrt(squares / n);
-        return new double[] {mean - threshold * std, mean + threshold * std};
+        return new double[] {moments.mean() - threshold * moments.std(), moments.mean() + threshold * moments.std()};
     }
 
     /** The {@code p} quantile of sorted values, linear between order statistics: h = (n - 1) p. */
@@ -111,9 +96,54 @@ public final class OutlierDetector {
         return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
     }
 
-    static double[] finiteSorted(double[] values) {
-        double[] finite = Arrays.stream(values).filter(value -> !Double.isNaN(value)).toArray();
-        Arrays.sort(finite);
-        return finite;
+    /**
+     * As {@link #quantile} without sorting: two order statistics found by selection (linear time; a year of
+     * minutes has 360,000 values per column and dozens of columns). Reorders {@code values}.
+     */
+    static double selectQuantile(double[] values, double p) {
+        double h = (values.length - 1) * p;
+        int low = (int) Math.floor(h);
+        double lower = select(values, low);
+        if (low + 1 >= values.length || h == low) {
+            return lower;
+        }
+        // After selecting position low, everything to its right is at least as large: the next order statistic is their minimum.
+        double upper = Double.POSITIVE_INFINITY;
+        for (int i = low + 1; i < values.length; i++) {
+            upper = Math.min(upper, values[i]);
+        }
+        return lower + (h - low) * (upper - lower);
+    }
+
+    /** The k-th smallest value (Hoare's quickselect, middle pivot); leaves smaller values left of k, larger right. */
+    static double select(double[] values, int k) {
+        int left = 0;
+        int right = values.length - 1;
+        while (left < right) {
+            double pivot = values[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i++] = values[j];
+                    values[j--] = swap;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                return values[k];
+            }
+        }
+        return values[k];
     }
 }

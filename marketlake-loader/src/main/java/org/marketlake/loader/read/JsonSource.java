@@ -1,6 +1,5 @@
 package org.marketlake.loader.read;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -27,9 +26,10 @@ import org.marketlake.core.DataException;
  * when each of its non-null values is a number (or boolean), text otherwise.
  */
 final class JsonSource implements Source {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
     private final Path file;
     private Map<String, List<JsonNode>> columns;
     private int rows;
@@ -96,8 +96,7 @@ final class JsonSource implements Source {
             if (!record.isObject()) {
                 throw new DataException("JSON record is not an object [file=" + file + ", row=" + row + ", value=" + abbreviate(record) + "]");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : record.properties()) {
                 List<JsonNode> column = columns.computeIfAbsent(field.getKey(), key -> new ArrayList<>());
                 while (column.size() < row) {
                     column.add(null);
@@ -131,8 +130,7 @@ final class JsonSource implements Source {
         // Rows are the index labels, in the order the first column lists them; other columns are looked up by label.
         List<String> labels = new ArrayList<>();
         whole.elements().next().fieldNames().forEachRemaining(labels::add);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = whole.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : whole.properties()) {
             List<JsonNode> values = new ArrayList<>(labels.size());
             for (String label : labels) {
                 values.add(field.getValue().get(label));

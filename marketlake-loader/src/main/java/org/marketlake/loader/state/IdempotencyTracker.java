@@ -19,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +71,7 @@ public final class IdempotencyTracker {
     public List<ProcessedEntry> entries() {
         ObjectNode files = (ObjectNode) readState().get("processed_files");
         List<ProcessedEntry> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = files.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : files.properties()) {
             JsonNode entry = field.getValue();
             entries.add(new ProcessedEntry(field.getKey(), entry.path("file_path").asText(), entry.path("processed_at").asText(),
                     entry.path("checksum").asText(), entry.path("checksum_algorithm").asText(algorithm.configName()),
@@ -150,11 +148,15 @@ public final class IdempotencyTracker {
         try {
             Files.createDirectories(stateFile.getParent());
             Path lockFile = stateFile.resolveSibling(stateFile.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
-                ObjectNode state = readState();
-                change.accept((ObjectNode) state.get("processed_files"));
-                writeAtomically(JSON.writeValueAsBytes(state));
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    ObjectNode state = readState();
+                    change.accept((ObjectNode) state.get("processed_files"));
+                    writeAtomically(JSON.writeValueAsBytes(state));
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the idempotency state file " + stateFile, e);

@@ -38,6 +38,26 @@ class OutlierDetectorTest {
                 .containsExactly(3.25 - 1.5 * 4.5, 7.75 + 1.5 * 4.5);
     }
 
+    static java.util.stream.Stream<Long> seeds() {
+        return java.util.stream.Stream.of(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    void selectionGivesTheSameQuantilesAsSorting(long seed) {
+        Random random = new Random(seed);
+        double[] values = new double[1 + random.nextInt(500)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(20) == 0 ? values[random.nextInt(i + 1)] : random.nextGaussian();
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        for (double p : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            assertThat(OutlierDetector.selectQuantile(values.clone(), p)).as("p=%s seed=%d", p, seed)
+                    .isEqualTo(OutlierDetector.quantile(sorted, p));
+        }
+    }
+
     @Test
     void iqrClipsToTheFences() {
         Table table = column(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, Double.NaN);
