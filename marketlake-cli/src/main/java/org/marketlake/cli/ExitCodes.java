@@ -23,6 +23,13 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         if (exception instanceof MarketLakeException known) {
             code = known.exitCode();
             message = known.getMessage();
+        } else if (exception instanceof UncheckedIOException io && io.getCause() instanceof java.nio.file.FileSystemException fs) {
+            // A path the user gave that cannot be written or read (no such folder, no permission): a usage error.
+            code = USAGE;
+            message = (io.getMessage() == null ? "" : io.getMessage() + ": ") + describe(fs);
+        } else if (exception instanceof java.nio.file.FileSystemException fs) {
+            code = USAGE;
+            message = describe(fs);
         } else if (exception instanceof UncheckedIOException io) {
             code = DATA;
             message = io.getCause() == null ? io.getMessage() : io.getCause().toString();
@@ -39,11 +46,19 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         return code;
     }
 
+    private static String describe(java.nio.file.FileSystemException fs) {
+        String reason = switch (fs) {
+            case java.nio.file.NoSuchFileException e -> "no such file or folder";
+            case java.nio.file.AccessDeniedException e -> "permission denied";
+            default -> fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+        };
+        return reason + " [file=" + fs.getFile() + "]";
+    }
+
     static int usageError(CommandLine.ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("marketlake: " + oneLine(exception.getMessage()));
-        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.println("marketlake: " + oneLine(exception.getMessage()) + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return USAGE;
     }

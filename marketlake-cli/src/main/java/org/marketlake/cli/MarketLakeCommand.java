@@ -29,13 +29,15 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.sources.ImportApiCommand.class,
             CommandLine.HelpCommand.class,
         })
-public final class MarketLakeCommand implements Runnable {
+public final class MarketLakeCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand: the usage on stderr and exit 2, since nothing was asked. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     static CommandLine commandLine() {

@@ -46,6 +46,11 @@ public final class RowsWriter {
         return switch (value) {
             case null -> null;
             case Instant instant -> Micros.format(Micros.of(instant), zone);
+            case java.time.LocalDateTime local -> {
+                // A timestamp without time zone prints like ours, without the Z: YYYY-MM-DDTHH:MM:SS[.ffffff].
+                String text = Micros.format(Micros.of(local.toInstant(java.time.ZoneOffset.UTC)));
+                yield text.substring(0, text.length() - 1);
+            }
             case Double d -> NumberText.format(d);
             case Float f -> NumberText.format(f.doubleValue());
             case BigDecimal decimal -> decimal.toPlainString();

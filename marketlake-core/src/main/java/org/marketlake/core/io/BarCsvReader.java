@@ -89,7 +89,13 @@ public final class BarCsvReader {
                         throw new UsageException("bar CSV lacks column(s) " + missing + " [file=" + file + ", header=" + header + "]");
                     }
                 }
-                String tsText = record.getField(timeColumn);
+                if (header.contains("symbol")) {
+                    String given = field(record, "symbol", file, row).strip();
+                    if (!given.isEmpty() && !given.equals(symbol.value())) {
+                        throw new DataException(where(file, row, "symbol", given) + "the row is for another symbol than --symbol " + symbol.value());
+                    }
+                }
+                String tsText = field(record, timeColumn, file, row);
                 long ts;
                 try {
                     ts = parser.parse(tsText);
@@ -105,16 +111,16 @@ public final class BarCsvReader {
                 builder.setDouble(LakeSchema.CLOSE, at, number(record, "close", file, row));
                 double volume = number(record, "volume", file, row);
                 builder.setDouble(LakeSchema.VOLUME, at, volume);
-                if (tradeCount >= 0 && header.contains("trade_count") && !record.getField("trade_count").isBlank()) {
-                    builder.setInt(tradeCount, at, (int) number(record, "trade_count", file, row));
+                if (tradeCount >= 0 && header.contains("trade_count") && !field(record, "trade_count", file, row).isBlank()) {
+                    builder.setInt(tradeCount, at, count(record, "trade_count", file, row));
                 }
-                if (vwap >= 0 && header.contains("vwap") && !record.getField("vwap").isBlank()) {
+                if (vwap >= 0 && header.contains("vwap") && !field(record, "vwap", file, row).isBlank()) {
                     builder.setDouble(vwap, at, number(record, "vwap", file, row));
                 }
                 if (notional >= 0) {
-                    if (header.contains("notional") && !record.getField("notional").isBlank()) {
+                    if (header.contains("notional") && !field(record, "notional", file, row).isBlank()) {
                         builder.setDouble(notional, at, number(record, "notional", file, row));
-                    } else if (header.contains("vwap") && !record.getField("vwap").isBlank()) {
+                    } else if (header.contains("vwap") && !field(record, "vwap", file, row).isBlank()) {
                         builder.setDouble(notional, at, number(record, "vwap", file, row) * volume);
                     }
                 }
@@ -137,12 +143,30 @@ public final class BarCsvReader {
     }
 
     private static double number(NamedCsvRecord record, String column, Path file, long row) {
-        String text = record.getField(column);
+        String text = field(record, column, file, row);
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             throw new DataException(where(file, row, column, text) + "not a number");
         }
+    }
+
+    /** A whole number of trades that fits the int32 column; anything else is refused, never rounded or clamped. */
+    private static int count(NamedCsvRecord record, String column, Path file, long row) {
+        String text = field(record, column, file, row);
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new DataException(where(file, row, column, text) + "not a whole number of trades that fits in int32");
+        }
+    }
+
+    private static String field(NamedCsvRecord record, String column, Path file, long row) {
+        java.util.Optional<String> value = record.findField(column);
+        if (value.isEmpty()) {
+            throw new DataException(where(file, row, column, "") + "the row has only " + record.getFieldCount() + " fields");
+        }
+        return value.get();
     }
 
     private static String where(Path file, long row, String column, String value) {

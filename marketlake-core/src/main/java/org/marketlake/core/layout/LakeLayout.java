@@ -30,6 +30,25 @@ public record LakeLayout(Path root) {
         }
     }
 
+    /**
+     * The lake a file belongs to, judged from where it sits: {@code ROOT/quotes/NAME} or
+     * {@code ROOT/bars/<timeframe>/NAME}; empty when it sits in neither.
+     */
+    public static Optional<LakeLayout> of(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (parent == null || parent.getFileName() == null || parent.getParent() == null) {
+            return Optional.empty();
+        }
+        if (parent.getFileName().toString().equals("quotes")) {
+            return Optional.of(new LakeLayout(parent.getParent()));
+        }
+        Path bars = parent.getParent();
+        if (bars.getFileName() != null && bars.getFileName().toString().equals("bars") && bars.getParent() != null) {
+            return Optional.of(new LakeLayout(bars.getParent()));
+        }
+        return Optional.empty();
+    }
+
     /** A file's identity: what it holds and which period. */
     public record FileKey(DataKind kind, Symbol symbol, Period period) {}
 

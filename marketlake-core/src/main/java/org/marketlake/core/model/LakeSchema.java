@@ -112,7 +112,11 @@ public record LakeSchema(DataKind kind, List<Column> columns) {
         }
         List<Column> selected = new ArrayList<>();
         for (String name : names) {
-            selected.add(columns.get(index(name.trim())));
+            Column column = columns.get(index(name.trim()));
+            if (selected.contains(column)) {
+                throw new UsageException("column " + column.name() + " is asked for twice in " + names);
+            }
+            selected.add(column);
         }
         return selected;
     }

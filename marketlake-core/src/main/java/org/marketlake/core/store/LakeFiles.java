@@ -48,8 +48,9 @@ final class LakeFiles {
             FileMetaData meta = reader.getFooter().getFileMetaData();
             MessageType expected = ParquetFiles.messageType(key.kind());
             MessageType actual = meta.getSchema();
-            if (!expected.getColumns().equals(actual.getColumns()) || !sameTypes(expected, actual)) {
-                problems.add("schema differs from the " + key.kind().label() + " schema: expected " + compact(expected) + ", found " + compact(actual));
+            String difference = schemaDifference(expected, actual);
+            if (difference != null) {
+                problems.add("schema differs from the " + key.kind().label() + " schema: " + difference);
             }
             Map<String, String> kv = meta.getKeyValueMetaData();
             String kind = key.kind() instanceof DataKind.Quotes ? "quotes" : "bars";
@@ -63,20 +64,41 @@ final class LakeFiles {
         return problems;
     }
 
-    private static boolean sameTypes(MessageType expected, MessageType actual) {
-        if (expected.getFieldCount() != actual.getFieldCount()) {
-            return false;
-        }
-        for (int i = 0; i < expected.getFieldCount(); i++) {
-            if (!expected.getType(i).equals(actual.getType(i))) {
-                return false;
+    /**
+     * The first column that differs in name, position, physical type, logical type or nullability; null when the
+     * columns agree (the message name and column order metadata do not matter: other writers set them differently).
+     */
+    static String schemaDifference(MessageType expected, MessageType actual) {
+        int n = Math.max(expected.getFieldCount(), actual.getFieldCount());
+        for (int i = 0; i < n; i++) {
+            if (i >= actual.getFieldCount()) {
+                return "column " + (i + 1) + " '" + expected.getType(i).getName() + "' is missing";
+            }
+            if (i >= expected.getFieldCount()) {
+                return "unexpected column " + (i + 1) + " '" + actual.getType(i).getName() + "'";
+            }
+            var want = expected.getType(i);
+            var have = actual.getType(i);
+            if (!want.getName().equals(have.getName())) {
+                return "column " + (i + 1) + " is '" + have.getName() + "', expected '" + want.getName() + "'";
+            }
+            if (!have.isPrimitive()
+                    || have.asPrimitiveType().getPrimitiveTypeName() != want.asPrimitiveType().getPrimitiveTypeName()
+                    || !java.util.Objects.equals(have.getLogicalTypeAnnotation(), want.getLogicalTypeAnnotation())
+                    || have.getRepetition() != want.getRepetition()) {
+                return "column '" + want.getName() + "' is " + describe(have) + ", expected " + describe(want);
             }
         }
-        return true;
+        return null;
     }
 
-    private static String compact(MessageType type) {
-        return type.toString().replaceAll("\\s+", " ").trim();
+    private static String describe(org.apache.parquet.schema.Type type) {
+        if (!type.isPrimitive()) {
+            return "a group";
+        }
+        var logical = type.getLogicalTypeAnnotation();
+        return type.getRepetition().name().toLowerCase(java.util.Locale.ROOT) + " " + type.asPrimitiveType().getPrimitiveTypeName()
+                + (logical == null ? "" : " " + logical);
     }
 
     private static void expect(List<String> problems, Map<String, String> kv, String key, String expected) {

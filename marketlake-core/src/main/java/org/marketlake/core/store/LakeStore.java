@@ -154,7 +154,11 @@ public final class LakeStore implements Lake {
                 continue;
             }
             try {
+                // A file whose footer contradicts its name (copied or renamed by hand) is an error, never data.
+                LakeFiles.checkFooter(layout, file.path(), new LakeLayout.FileKey(kind, symbol, file.period()));
                 parts.add(ParquetFiles.read(file.path(), kind, symbol, range, reading));
+            } catch (DataException e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 throw new DataException("cannot read lake file [file=" + LakeFiles.display(layout, file.path()) + "]: " + e.getMessage(), e);
             }
@@ -232,7 +236,7 @@ public final class LakeStore implements Lake {
         }
         List<String> problems = new ArrayList<>();
         for (Path file : targets) {
-            problems.addAll(FileChecker.check(layout, file));
+            problems.addAll(FileChecker.check(LakeLayout.of(file).orElse(layout), file));
         }
         return problems;
     }

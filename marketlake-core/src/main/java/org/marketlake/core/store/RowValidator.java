@@ -22,6 +22,8 @@ final class RowValidator {
     private final double[] open, high, low, close, volume, vwap, notional;
     private final int[] tradeCount;
     private final double[] bid, ask, bidSize, askSize;
+    /** Bars are stamped at the start of their interval: timestamps are multiples of it (1 for quotes: any microsecond). */
+    private final long intervalMicros;
 
     private RowValidator(Frame frame) {
         this.frame = frame;
@@ -39,6 +41,7 @@ final class RowValidator {
         this.ask = bars ? null : frame.doubles("ask_price");
         this.bidSize = bars ? null : frame.doubles("bid_size");
         this.askSize = bars ? null : frame.doubles("ask_size");
+        this.intervalMicros = frame.kind() instanceof DataKind.Bars b ? b.timeframe().micros() : 1;
     }
 
     static RowValidator of(Frame frame) {
@@ -53,6 +56,11 @@ final class RowValidator {
         long at = ts[row];
         if (period != null && !period.contains(at)) {
             throw new ValidationException(fileOf.apply(at), rowNumber, "timestamp", Micros.format(at), "outside the file's period " + period.label() + " (UTC)");
+        }
+        if (intervalMicros > 1 && Math.floorMod(at, intervalMicros) != 0) {
+            throw new ValidationException(fileOf.apply(at), rowNumber, "timestamp", Micros.format(at), intervalMicros == Micros.PER_DAY
+                    ? "daily bars are stamped at their trading date 00:00 UTC"
+                    : "a " + ((DataKind.Bars) frame.kind()).timeframe().label() + " bar is stamped at the start of its interval (UTC)");
         }
         Problem problem = bars ? barProblem(row) : quoteProblem(row);
         if (problem != null) {

@@ -11,6 +11,7 @@ record Rejection(String reason, String column, String value) {
     static final String INCONSISTENT_OHLC = "inconsistent_ohlc";
     static final String CROSSED_QUOTE = "crossed_quote";
     static final String DAILY_NOT_MIDNIGHT = "daily_not_midnight";
+    static final String NOT_ON_INTERVAL = "timestamp_not_on_interval";
     static final String DUPLICATE_TIMESTAMP = "duplicate_timestamp";
     static final String CONFLICTING_DUPLICATE = "conflicting_duplicate";
     static final String INVALID_SYMBOL = "invalid_symbol";

@@ -130,6 +130,10 @@ final class SourceRow {
                 if (extra == null && bars.timeframe().isDaily() && Math.floorMod(timestamp, Micros.PER_DAY) != 0) {
                     extra = new Rejection(Rejection.DAILY_NOT_MIDNIGHT, LakeSchema.TIMESTAMP_COLUMN, Micros.format(timestamp));
                 }
+                // Bars are stamped at the start of their interval; the lake refuses any other stamp.
+                if (extra == null && Math.floorMod(timestamp, bars.timeframe().micros()) != 0) {
+                    extra = new Rejection(Rejection.NOT_ON_INTERVAL, LakeSchema.TIMESTAMP_COLUMN, Micros.format(timestamp));
+                }
                 yield extra;
             }
             case DataKind.Quotes quotes -> {
