@@ -21,7 +21,7 @@ class LakeCommandsTest {
         Files.writeString(dir.resolve("bars.csv"), """
                 timestamp,open,high,low,close,volume,vwap
                 2024-01-31T23:59:00Z,187.15,187.2,187.1,187.19,1200,187.16
-                2024-02-01T00:00:00.5Z,187.19,187.3,187.1,187.25,0.000001,
+                2024-02-01T00:00:00Z,187.19,187.3,187.1,187.25,0.000001,
                 2024-02-01T14:30:00+00:00,187.25,187.25,187.25,187.25,100000000,
                 """);
         CliRun ingest = CliRun.of("ingest", "bars", "--root", root, "--timeframe", "1m", "--symbol", "AAPL", dir.resolve("bars.csv").toString());
@@ -39,7 +39,7 @@ class LakeCommandsTest {
         assertThat(run.out()).isEqualTo("""
                 symbol,timestamp,open,high,low,close,volume,vwap,trade_count
                 AAPL,2024-01-31T23:59:00Z,187.15,187.2,187.1,187.19,1200,187.16,
-                AAPL,2024-02-01T00:00:00.500000Z,187.19,187.3,187.1,187.25,0.000001,,
+                AAPL,2024-02-01T00:00:00Z,187.19,187.3,187.1,187.25,0.000001,,
                 AAPL,2024-02-01T14:30:00Z,187.25,187.25,187.25,187.25,100000000,,
                 """);
     }
@@ -49,7 +49,7 @@ class LakeCommandsTest {
         CliRun run = CliRun.of("query", "--root", root, "--timeframe", "1m", "--symbol", "AAPL", "--date", "2024-02-01",
                 "--columns", "timestamp,close,vwap", "--tz", "America/New_York", "--format", "jsonl");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        // 2024-02-01 in New York starts at 05:00Z, so the bar at 00:00:00.5Z belongs to January 31 there.
+        // 2024-02-01 in New York starts at 05:00Z, so the bar at 00:00Z belongs to January 31 there.
         assertThat(run.out()).isEqualTo("""
                 {"timestamp":"2024-02-01T09:30:00-05:00","close":187.25,"vwap":null}
                 """);
@@ -108,6 +108,20 @@ class LakeCommandsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("marketlake: invalid row [file=" + bad + ", row=2 (line 3), column=low, value=10.9]: low is above min(open, close) = 10 (nothing was written)\n");
         assertThat(Files.readAllBytes(Path.of(root, "bars/1m/AAPL.2024-01.parquet"))).isEqualTo(before);
+    }
+
+    @Test
+    void barsMustBeStampedAtTheStartOfTheirInterval() throws Exception {
+        Path odd = dir.resolve("odd.csv");
+        Files.writeString(odd, "timestamp,open,high,low,close,volume\n2024-01-02T14:30:30Z,10,11,9,10.5,100\n");
+        CliRun run = CliRun.of("ingest", "bars", "--root", root, "--timeframe", "1m", "--symbol", "AAPL", odd.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("marketlake: invalid row [file=" + odd + ", row=1 (line 2), column=timestamp, value=2024-01-02T14:30:30Z]: "
+                + "a 1m bar is stamped at the start of its interval (UTC) (nothing was written)\n");
+        Files.writeString(odd, "date,open,high,low,close,volume,trade_count\n2024-01-02T14:30:00Z,10,11,9,10.5,100,3.5\n");
+        run = CliRun.of("ingest", "bars", "--root", root, "--timeframe", "1d", "--symbol", "AAPL", odd.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("column=trade_count, value=3.5]: not a whole number");
     }
 
     @Test
