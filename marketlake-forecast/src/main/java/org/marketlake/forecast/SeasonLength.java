@@ -5,7 +5,7 @@ import org.marketlake.core.model.Timeframe;
 
 /**
  * The season of a series in bars: one trading day of bars (a trading week for daily bars), and the shorter
- * cycles to fall back on when the history is too short to show the day twice.
+ * cycles to fall back on when the history is shorter than a day of bars.
  *
  * <p>Session markets count the regular session (6.5 h: 390 one-minute bars) and a five-day week; markets that
  * trade around the clock count 24 h (1440 one-minute bars) and a seven-day week. {@code candidates} runs from
@@ -55,12 +55,13 @@ public record SeasonLength(int[] candidates) {
     }
 
     /**
-     * The season to apply to {@code historyLength} values: the longest candidate the history holds at least
-     * twice, so the pattern it repeats has been seen repeating and leaves a full season of in-sample errors.
+     * The season to apply to {@code historyLength} values: the longest candidate the history holds more than
+     * once (a full season to repeat, plus at least one value to measure an in-sample error on), as GluonTS's and
+     * fev's seasonal naive do; shorter histories fall back to the shorter cycles.
      */
     public int effective(int historyLength) {
         for (int candidate : candidates) {
-            if (historyLength >= 2L * candidate) {
+            if (historyLength > candidate) {
                 return candidate;
             }
         }

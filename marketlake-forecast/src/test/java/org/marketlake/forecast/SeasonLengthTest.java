@@ -19,15 +19,17 @@ class SeasonLengthTest {
     }
 
     @Test
-    void shortHistoriesFallBackToTheLongestCycleSeenTwice() {
+    void shortHistoriesFallBackToTheLongestCycleHeldMoreThanOnce() {
         SeasonLength minutes = SeasonLength.of(Timeframe.M1, false);
         assertThat(minutes.effective(780)).isEqualTo(390);
-        // One day of IBM minute bars (453): an hour is the longest cycle seen twice.
-        assertThat(minutes.effective(453)).isEqualTo(60);
-        assertThat(minutes.effective(120)).isEqualTo(60);
-        assertThat(minutes.effective(119)).isEqualTo(1);
-        assertThat(SeasonLength.of(Timeframe.D1, false).effective(6)).isEqualTo(1);
-        assertThat(SeasonLength.of(Timeframe.D1, false).effective(10)).isEqualTo(5);
+        // One day of IBM minute bars (453) holds the regular session's 390 and more: the season.
+        assertThat(minutes.effective(453)).isEqualTo(390);
+        assertThat(minutes.effective(391)).isEqualTo(390);
+        assertThat(minutes.effective(390)).isEqualTo(60);
+        assertThat(minutes.effective(61)).isEqualTo(60);
+        assertThat(minutes.effective(60)).isEqualTo(1);
+        assertThat(SeasonLength.of(Timeframe.D1, false).effective(5)).isEqualTo(1);
+        assertThat(SeasonLength.of(Timeframe.D1, false).effective(6)).isEqualTo(5);
     }
 
     @Test

@@ -47,7 +47,7 @@ abstract class PointBaseline implements Forecaster {
 
     @Override
     public int contextLength(int horizon) {
-        // Enough for the nominal season twice (see SeasonLength.effective) and for MAX_ORIGINS in-sample origins
+        // Enough for the nominal season more than twice (see SeasonLength.effective) and for MAX_ORIGINS in-sample origins
         // one season in, out to the last step.
         return Math.max(2 * season.nominal(), season.nominal() + MAX_ORIGINS) + horizon;
     }

@@ -4,7 +4,7 @@ import org.marketlake.forecast.SeasonLength;
 
 /**
  * Step {@code h} repeats the value one season before it: {@code y[n - m + (h - 1) mod m]}. The season {@code m}
- * is the longest one the history holds twice ({@link SeasonLength#effective}); with season 1 this is naive.
+ * is the longest one the history holds more than once ({@link SeasonLength#effective}); with season 1 this is naive.
  */
 final class SeasonalNaiveForecaster extends PointBaseline {
 
@@ -23,7 +23,7 @@ final class SeasonalNaiveForecaster extends PointBaseline {
         int nominal = season().nominal();
         return used == nominal
                 ? name() + ", season " + used
-                : name() + ", season " + used + " (season " + nominal + " needs " + 2L * nominal + " bars, have " + historyLength + ")";
+                : name() + ", season " + used + " (season " + nominal + " needs more than " + nominal + " bars, have " + historyLength + ")";
     }
 
     @Override
