@@ -22,7 +22,10 @@ public record Inventory(List<LakeFile> files) {
         return files.isEmpty();
     }
 
-    /** Per kind and symbol: files (months or years), first and last period, rows, bytes, first and last timestamp. */
+    /**
+     * Per kind, timeframe and symbol: the number of files ({@code months}; for daily bars, one file per year, so
+     * years), the first and last period, rows, bytes, first and last timestamp.
+     */
     public record Entry(String kind, String symbol, int files, String firstPeriod, String lastPeriod, long rows, long bytes,
             long firstMicros, long lastMicros) {}
 
@@ -60,7 +63,7 @@ public record Inventory(List<LakeFile> files) {
 
     public Rows symbolRows() {
         List<Entry> entries = entries();
-        List<String> names = List.of("kind", "symbol", "files", "periods", "rows", "bytes", "first", "last");
+        List<String> names = List.of("kind", "timeframe", "symbol", "months", "periods", "rows", "bytes", "first", "last");
         return new Rows() {
             @Override
             public List<String> names() {
@@ -76,13 +79,14 @@ public record Inventory(List<LakeFile> files) {
             public Object value(int row, int column) {
                 Entry e = entries.get(row);
                 return switch (column) {
-                    case 0 -> e.kind().equals("quotes") ? "quotes" : "bars/" + e.kind();
-                    case 1 -> e.symbol();
-                    case 2 -> e.files();
-                    case 3 -> e.firstPeriod().equals(e.lastPeriod()) ? e.firstPeriod() : e.firstPeriod() + ".." + e.lastPeriod();
-                    case 4 -> e.rows();
-                    case 5 -> e.bytes();
-                    case 6 -> e.rows() == 0 ? null : (Object) instant(e.firstMicros());
+                    case 0 -> e.kind().equals("quotes") ? "quotes" : "bars";
+                    case 1 -> e.kind().equals("quotes") ? null : e.kind();
+                    case 2 -> e.symbol();
+                    case 3 -> e.files();
+                    case 4 -> e.firstPeriod().equals(e.lastPeriod()) ? e.firstPeriod() : e.firstPeriod() + ".." + e.lastPeriod();
+                    case 5 -> e.rows();
+                    case 6 -> e.bytes();
+                    case 7 -> e.rows() == 0 ? null : (Object) instant(e.firstMicros());
                     default -> e.rows() == 0 ? null : (Object) instant(e.lastMicros());
                 };
             }
