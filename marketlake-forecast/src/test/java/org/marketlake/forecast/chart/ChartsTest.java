@@ -10,7 +10,6 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.LegendItemCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.DataException;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.forecast.InMemoryLake;
 import org.marketlake.forecast.LakeForecasts;
@@ -72,7 +71,7 @@ class ChartsTest {
     void refusesAChartFileThatIsNotPng() {
         TimedForecast result = forecast(5);
         assertThatThrownBy(() -> ForecastChart.write(result, folder.resolve("chart.jpg"), 100))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(org.marketlake.core.UsageException.class)
                 .hasMessageStartingWith("chart file must end in .png [file=");
     }
 }

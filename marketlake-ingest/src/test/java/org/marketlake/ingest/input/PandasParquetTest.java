@@ -1,7 +1,6 @@
 package org.marketlake.ingest.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.marketlake.ingest.testing.CollectingSink;
 
 /**
- * Parquet as pandas/pyarrow write it: nanosecond timestamps with a UTC zone, naive ones as INT96, several page
- * codecs. The set-up installs pandas and pyarrow with pip when they are missing; where Python or the wheels are
- * not available the test is skipped, not failed.
+ * Parquet as pandas/pyarrow and Polars write it: nanosecond timestamps with a UTC zone, naive ones as INT96,
+ * several page codecs. The set-up installs pandas, pyarrow and Polars with pip when they are missing; a machine
+ * that can have none of them fails the test loudly.
  */
 class PandasParquetTest {
     @TempDir
@@ -25,10 +24,10 @@ class PandasParquetTest {
 
     @BeforeAll
     static void pandas() throws IOException, InterruptedException {
-        if (!run(List.of("python3", "-c", "import pandas, pyarrow"), 60)) {
-            run(List.of("python3", "-m", "pip", "install", "--quiet", "pandas", "pyarrow"), 300);
+        if (!run(List.of("python3", "-c", "import pandas, pyarrow, polars"), 60)) {
+            run(List.of("python3", "-m", "pip", "install", "--quiet", "pandas", "pyarrow", "polars"), 300);
         }
-        assumeTrue(run(List.of("python3", "-c", "import pandas, pyarrow"), 60), "pandas and pyarrow cannot be installed here");
+        assertThat(run(List.of("python3", "-c", "import pandas, pyarrow, polars"), 60)).as("python3 with pandas, pyarrow and polars").isTrue();
         // One Python start for every file: importing pandas takes seconds.
         String script = """
                 import pandas as pd
@@ -39,7 +38,11 @@ class PandasParquetTest {
                     df = pd.DataFrame({"timestamp": ts, "price": [101.5, 101.25], "size": [200, 50], "venue": ["Q", "N"]})
                     df.to_parquet("%s/" + codec + "-" + kind + ".parquet", compression=codec,
                                   use_deprecated_int96_timestamps=(kind == "int96"), index=False)
-                """.formatted(folder);
+                import datetime, polars as pl
+                frame = pl.DataFrame({"timestamp": [datetime.datetime(2024, 1, 2, 14, 30, 0, 123456), datetime.datetime(2024, 1, 2, 14, 30, 1)],
+                                      "price": [101.5, 101.25], "size": [200, 50], "venue": ["Q", "N"]})
+                frame.with_columns(pl.col("timestamp").dt.replace_time_zone("UTC")).write_parquet("%s/polars-utc.parquet", compression="zstd")
+                """.formatted(folder, folder);
         Path scriptFile = Files.writeString(folder.resolve("write.py"), script);
         assertThat(run(List.of("python3", scriptFile.toString()), 120)).as(Files.readString(folder.resolve("python.log"))).isTrue();
     }
@@ -57,13 +60,14 @@ class PandasParquetTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} pages, {1}")
+    @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({
         "snappy, utc",
         "gzip,   utc",
         "brotli, int96",
         "lz4,    utc",
         "zstd,   int96",
+        "polars, utc",
     })
     void readsWhatPandasWrites(String codec, String timestamps) {
         Path file = folder.resolve(codec + "-" + timestamps + ".parquet");
