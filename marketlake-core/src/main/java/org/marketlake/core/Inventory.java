@@ -62,62 +62,23 @@ public record Inventory(List<LakeFile> files) {
     }
 
     public Rows symbolRows() {
-        List<Entry> entries = entries();
-        List<String> names = List.of("kind", "timeframe", "symbol", "months", "periods", "rows", "bytes", "first", "last");
-        return new Rows() {
-            @Override
-            public List<String> names() {
-                return names;
-            }
-
-            @Override
-            public int size() {
-                return entries.size();
-            }
-
-            @Override
-            public Object value(int row, int column) {
-                Entry e = entries.get(row);
-                return switch (column) {
-                    case 0 -> e.kind().equals("quotes") ? "quotes" : "bars";
-                    case 1 -> e.kind().equals("quotes") ? null : e.kind();
-                    case 2 -> e.symbol();
-                    case 3 -> e.files();
-                    case 4 -> e.firstPeriod().equals(e.lastPeriod()) ? e.firstPeriod() : e.firstPeriod() + ".." + e.lastPeriod();
-                    case 5 -> e.rows();
-                    case 6 -> e.bytes();
-                    case 7 -> e.rows() == 0 ? null : (Object) instant(e.firstMicros());
-                    default -> e.rows() == 0 ? null : (Object) instant(e.lastMicros());
-                };
-            }
-        };
+        List<Object[]> rows = new ArrayList<>();
+        for (Entry e : entries()) {
+            boolean quotes = e.kind().equals("quotes");
+            rows.add(new Object[] {quotes ? "quotes" : "bars", quotes ? null : e.kind(), e.symbol(), e.files(),
+                e.firstPeriod().equals(e.lastPeriod()) ? e.firstPeriod() : e.firstPeriod() + ".." + e.lastPeriod(),
+                e.rows(), e.bytes(), e.rows() == 0 ? null : instant(e.firstMicros()), e.rows() == 0 ? null : instant(e.lastMicros())});
+        }
+        return Rows.table(List.of("kind", "timeframe", "symbol", "months", "periods", "rows", "bytes", "first", "last"), rows);
     }
 
     public Rows fileRows() {
-        List<String> names = List.of("file", "rows", "bytes", "first", "last");
-        return new Rows() {
-            @Override
-            public List<String> names() {
-                return names;
-            }
-
-            @Override
-            public int size() {
-                return files.size();
-            }
-
-            @Override
-            public Object value(int row, int column) {
-                LakeFile f = files.get(row);
-                return switch (column) {
-                    case 0 -> f.path().toString();
-                    case 1 -> f.rows();
-                    case 2 -> f.bytes();
-                    case 3 -> f.rows() == 0 ? null : (Object) instant(f.firstMicros());
-                    default -> f.rows() == 0 ? null : (Object) instant(f.lastMicros());
-                };
-            }
-        };
+        List<Object[]> rows = new ArrayList<>();
+        for (LakeFile f : files) {
+            rows.add(new Object[] {f.path().toString(), f.rows(), f.bytes(),
+                f.rows() == 0 ? null : instant(f.firstMicros()), f.rows() == 0 ? null : instant(f.lastMicros())});
+        }
+        return Rows.table(List.of("file", "rows", "bytes", "first", "last"), rows);
     }
 
     private static Instant instant(long micros) {

@@ -18,6 +18,28 @@ public interface Rows {
 
     Object value(int row, int column);
 
+    /** Rows already boxed, one array per row in {@code names} order. */
+    static Rows table(List<String> names, List<Object[]> rows) {
+        List<String> columns = List.copyOf(names);
+        List<Object[]> values = List.copyOf(rows);
+        return new Rows() {
+            @Override
+            public List<String> names() {
+                return columns;
+            }
+
+            @Override
+            public int size() {
+                return values.size();
+            }
+
+            @Override
+            public Object value(int row, int column) {
+                return values.get(row)[column];
+            }
+        };
+    }
+
     static Rows of(Frame frame) {
         List<String> names = frame.columns().stream().map(org.marketlake.core.model.Column::name).toList();
         return new Rows() {
