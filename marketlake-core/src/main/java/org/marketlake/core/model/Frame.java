@@ -55,6 +55,15 @@ public final class Frame {
         return builder(kind, symbol, 0).build();
     }
 
+    /** No rows, with only {@code columns}. */
+    public static Frame empty(DataKind kind, Symbol symbol, List<Column> columns) {
+        Object[] data = new Object[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            data[c] = allocate(columns.get(c), 0);
+        }
+        return new Frame(kind, symbol, columns, data, 0);
+    }
+
     public static Builder builder(DataKind kind, Symbol symbol, int capacity) {
         return new Builder(kind, symbol, kind.schema().columns(), capacity);
     }

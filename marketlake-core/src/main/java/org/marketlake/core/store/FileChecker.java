@@ -29,7 +29,7 @@ final class FileChecker {
         }
         LakeLayout.FileKey key = parsed.get();
         try {
-            for (String problem : LakeFiles.footerProblems(layout, file, key)) {
+            for (String problem : LakeFiles.footerProblems(file, key)) {
                 problems.add(name + ": " + problem);
             }
             if (problems.stream().anyMatch(problem -> problem.contains("schema differs"))) {

@@ -31,8 +31,8 @@ final class LakeFiles {
     /** The whole file, full schema, after checking its footer against {@code key}. */
     static Frame readWhole(LakeLayout layout, Path file, LakeLayout.FileKey key) {
         try {
-            checkFooter(layout, file, key);
-            return ParquetFiles.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns());
+            return ParquetFiles.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns(),
+                    agreesWithName(layout, file, key));
         } catch (IOException | RuntimeException e) {
             if (e instanceof DataException data) {
                 throw data;
@@ -42,25 +42,25 @@ final class LakeFiles {
     }
 
     /** Differences between a file's footer and what its name says it holds; empty when none. */
-    static List<String> footerProblems(LakeLayout layout, Path file, LakeLayout.FileKey key) throws IOException {
-        List<String> problems = new ArrayList<>();
+    static List<String> footerProblems(Path file, LakeLayout.FileKey key) throws IOException {
         try (ParquetFileReader reader = ParquetFiles.open(file)) {
-            FileMetaData meta = reader.getFooter().getFileMetaData();
-            MessageType expected = ParquetFiles.messageType(key.kind());
-            MessageType actual = meta.getSchema();
-            String difference = schemaDifference(expected, actual);
-            if (difference != null) {
-                problems.add("schema differs from the " + key.kind().label() + " schema: " + difference);
-            }
-            Map<String, String> kv = meta.getKeyValueMetaData();
-            String kind = key.kind() instanceof DataKind.Quotes ? "quotes" : "bars";
-            expect(problems, kv, "kind", kind);
-            expect(problems, kv, "timeframe", key.kind() instanceof DataKind.Bars bars ? bars.timeframe().label() : "");
-            expect(problems, kv, "symbol", key.symbol().value());
-            expect(problems, kv, "schema_version", ParquetFiles.SCHEMA_VERSION);
-            long rows = reader.getRecordCount();
-            expect(problems, kv, "rows", Long.toString(rows));
+            return footerProblems(reader, key);
         }
+    }
+
+    static List<String> footerProblems(ParquetFileReader reader, LakeLayout.FileKey key) {
+        List<String> problems = new ArrayList<>();
+        FileMetaData meta = reader.getFooter().getFileMetaData();
+        String difference = schemaDifference(ParquetFiles.messageType(key.kind()), meta.getSchema());
+        if (difference != null) {
+            problems.add("schema differs from the " + key.kind().label() + " schema: " + difference);
+        }
+        Map<String, String> kv = meta.getKeyValueMetaData();
+        expect(problems, kv, "kind", key.kind() instanceof DataKind.Quotes ? "quotes" : "bars");
+        expect(problems, kv, "timeframe", key.kind() instanceof DataKind.Bars bars ? bars.timeframe().label() : "");
+        expect(problems, kv, "symbol", key.symbol().value());
+        expect(problems, kv, "schema_version", ParquetFiles.SCHEMA_VERSION);
+        expect(problems, kv, "rows", Long.toString(reader.getRecordCount()));
         return problems;
     }
 
@@ -108,12 +108,16 @@ final class LakeFiles {
         }
     }
 
-    static void checkFooter(LakeLayout layout, Path file, LakeLayout.FileKey key) throws IOException {
-        List<String> problems = footerProblems(layout, file, key);
-        if (!problems.isEmpty()) {
-            throw new DataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
-        }
+    /** A footer check for {@link ParquetFiles#read}: a file that disagrees with its name is an error, never data. */
+    static ParquetFiles.FooterCheck agreesWithName(LakeLayout layout, Path file, LakeLayout.FileKey key) {
+        return reader -> {
+            List<String> problems = footerProblems(reader, key);
+            if (!problems.isEmpty()) {
+                throw new DataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
+            }
+        };
     }
+
 
     /** Inventory entry from the footer alone. */
     static LakeFile describe(LakeLayout layout, Path file, LakeLayout.FileKey key) {

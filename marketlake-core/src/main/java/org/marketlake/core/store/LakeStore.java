@@ -155,15 +155,15 @@ public final class LakeStore implements Lake {
             }
             try {
                 // A file whose footer contradicts its name (copied or renamed by hand) is an error, never data.
-                LakeFiles.checkFooter(layout, file.path(), new LakeLayout.FileKey(kind, symbol, file.period()));
-                parts.add(ParquetFiles.read(file.path(), kind, symbol, range, reading));
+                LakeLayout.FileKey key = new LakeLayout.FileKey(kind, symbol, file.period());
+                parts.add(ParquetFiles.read(file.path(), kind, symbol, range, reading, LakeFiles.agreesWithName(layout, file.path(), key)));
             } catch (DataException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
                 throw new DataException("cannot read lake file [file=" + LakeFiles.display(layout, file.path()) + "]: " + e.getMessage(), e);
             }
         }
-        Frame all = parts.isEmpty() ? ParquetFiles.emptyFrame(kind, symbol, reading) : Frame.concat(parts);
+        Frame all = parts.isEmpty() ? Frame.empty(kind, symbol, reading) : Frame.concat(parts);
         return all.project(requested.stream().map(Column::name).toList());
     }
 

@@ -262,10 +262,23 @@ final class ParquetFiles {
      * Reads rows with {@code range.start <= timestamp <= range.end} and the given columns (which must include
      * {@code timestamp}), skipping row groups whose timestamp statistics cannot match.
      */
+    /** A check of a file's footer made with the reader the read opens anyway (no second open of the file). */
+    interface FooterCheck {
+        FooterCheck NONE = reader -> {};
+
+        void check(ParquetFileReader reader) throws IOException;
+    }
+
     static Frame read(Path file, DataKind kind, Symbol symbol, TimeRange range, List<Column> columns) throws IOException {
+        return read(file, kind, symbol, range, columns, FooterCheck.NONE);
+    }
+
+    static Frame read(Path file, DataKind kind, Symbol symbol, TimeRange range, List<Column> columns, FooterCheck footerCheck)
+            throws IOException {
         List<Integer> matching = new ArrayList<>();
         long rows = 0;
         try (ParquetFileReader reader = open(file)) {
+            footerCheck.check(reader);
             List<BlockMetaData> blocks = reader.getRowGroups();
             for (int b = 0; b < blocks.size(); b++) {
                 BlockMetaData block = blocks.get(b);
@@ -276,7 +289,7 @@ final class ParquetFiles {
                 }
             }
             if (matching.isEmpty()) {
-                return emptyFrame(kind, symbol, columns);
+                return Frame.empty(kind, symbol, columns);
             }
             if (matching.size() == 1 || rows < PARALLEL_READ_ROWS) {
                 return Frame.concat(readGroups(reader, matching, kind, symbol, range, columns));
@@ -319,14 +332,6 @@ final class ParquetFiles {
             parts.add(readGroup(pages, fileSchema, createdBy, kind, symbol, range, columns, wanted, ours));
         }
         return parts;
-    }
-
-    static Frame emptyFrame(DataKind kind, Symbol symbol, List<Column> columns) {
-        Object[] data = new Object[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            data[c] = allocate(columns.get(c), 0);
-        }
-        return Frame.of(kind, symbol, columns, data, 0);
     }
 
     /** Min and max timestamp of a row group from its statistics, or null when it has none. */
@@ -419,15 +424,4 @@ final class ParquetFiles {
         throw new IllegalStateException("unreachable");
     }
 
-    private static Object allocate(Column column, int size) {
-        if (column.name().equals(LakeSchema.SYMBOL)) {
-            return null;
-        }
-        return switch (column.type()) {
-            case TIMESTAMP -> new long[size];
-            case DOUBLE -> new double[size];
-            case INT32 -> new int[size];
-            case STRING -> new String[size];
-        };
-    }
 }
