@@ -2,39 +2,52 @@ package org.marketlake.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.marketlake.core.MarketLakeException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
+import org.marketlake.core.error.MarketLakeException;
 import picocli.CommandLine;
 
 /**
  * The one place where failures become exit codes: 0 ok, 1 data problem, 2 usage or configuration error.
  * Prints one line naming what and where; the stack trace only with {@code --verbose}.
  */
-final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
     static final int OK = 0;
     static final int DATA = 1;
     static final int USAGE = 2;
+
+    /**
+     * The exit code of each failure type: the library names what failed, only this says what it means to a
+     * script. Files the user named that cannot be read or written are usage errors; anything unexpected is 1.
+     */
+    @Override
+    public int getExitCode(Throwable exception) {
+        return switch (exception) {
+            case InvalidRequestException request -> USAGE;
+            case InvalidDataException data -> DATA;
+            case UncheckedIOException io when io.getCause() instanceof java.nio.file.FileSystemException -> USAGE;
+            case java.nio.file.FileSystemException fs -> USAGE;
+            case CommandLine.ParameterException parameter -> USAGE;
+            default -> DATA;
+        };
+    }
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         boolean verbose = parseResult != null && isVerbose(parseResult);
-        int code;
+        int code = getExitCode(exception);
         String message;
         if (exception instanceof MarketLakeException known) {
-            code = known.exitCode();
             message = known.getMessage();
         } else if (exception instanceof UncheckedIOException io && io.getCause() instanceof java.nio.file.FileSystemException fs) {
             // A path the user gave that cannot be written or read (no such folder, no permission): a usage error.
-            code = USAGE;
             message = (io.getMessage() == null ? "" : io.getMessage() + ": ") + describe(fs);
         } else if (exception instanceof java.nio.file.FileSystemException fs) {
-            code = USAGE;
             message = describe(fs);
         } else if (exception instanceof UncheckedIOException io) {
-            code = DATA;
             message = io.getCause() == null ? io.getMessage() : io.getCause().toString();
         } else {
-            code = DATA;
             message = "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
                     + (verbose ? "" : " (run with --verbose for the stack trace)");
         }

@@ -42,7 +42,9 @@ public final class MarketLakeCommand implements java.util.concurrent.Callable<In
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MarketLakeCommand());
-        commandLine.setExecutionExceptionHandler(new ExitCodes());
+        ExitCodes exitCodes = new ExitCodes();
+        commandLine.setExecutionExceptionHandler(exitCodes);
+        commandLine.setExitCodeExceptionMapper(exitCodes);
         commandLine.setParameterExceptionHandler(ExitCodes::usageError);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;

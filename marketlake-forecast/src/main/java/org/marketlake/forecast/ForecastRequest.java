@@ -1,6 +1,6 @@
 package org.marketlake.forecast;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 
@@ -18,13 +18,13 @@ public record ForecastRequest(Symbol symbol, Timeframe timeframe, String model, 
 
     public ForecastRequest {
         if (symbol == null || timeframe == null || model == null || model.isBlank()) {
-            throw new UsageException("a forecast needs a symbol, a timeframe and a model");
+            throw new InvalidRequestException("a forecast needs a symbol, a timeframe and a model");
         }
         if (horizon < 1 || horizon > MAX_HORIZON) {
-            throw new UsageException("--horizon must be between 1 and " + MAX_HORIZON + " [value=" + horizon + "]");
+            throw new InvalidRequestException("--horizon must be between 1 and " + MAX_HORIZON + " [value=" + horizon + "]");
         }
         if (contextLength < 0) {
-            throw new UsageException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
         }
     }
 }

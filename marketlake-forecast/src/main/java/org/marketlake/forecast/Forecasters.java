@@ -2,7 +2,7 @@ package org.marketlake.forecast;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.forecast.baseline.Baselines;
 import org.marketlake.forecast.chronos.ChronosBolt;
 
@@ -18,7 +18,7 @@ public final class Forecasters {
      */
     public static Forecaster of(String model, SeasonLength season, int contextLength) {
         if (contextLength < 0) {
-            throw new UsageException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
         }
         if (Baselines.isBaseline(model)) {
             Forecaster baseline = Baselines.named(model, season);
@@ -26,7 +26,7 @@ public final class Forecasters {
         }
         Path folder = Path.of(model);
         if (!Files.isDirectory(folder)) {
-            throw new UsageException("unknown model [value=" + model + "]: use naive, seasonal-naive, drift or a Chronos-Bolt checkpoint folder (config.json + model.safetensors)");
+            throw new InvalidRequestException("unknown model [value=" + model + "]: use naive, seasonal-naive, drift or a Chronos-Bolt checkpoint folder (config.json + model.safetensors)");
         }
         return chronos(ChronosBolt.load(folder), contextLength);
     }

@@ -2,7 +2,7 @@ package org.marketlake.forecast;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.LakeFile;
 import org.marketlake.core.model.DataKind;
@@ -24,7 +24,7 @@ public final class LakeSeries {
      * The bars of {@code symbol} starting before {@code beforeMicros} ({@link Long#MAX_VALUE} for all): at least
      * the last {@code minimumBars} of them (or all there are), and at least two weeks of them.
      *
-     * @throws DataException when the lake holds no such bars
+     * @throws InvalidDataException when the lake holds no such bars
      */
     public static Series read(Lake lake, Symbol symbol, Timeframe timeframe, String column, long beforeMicros, int minimumBars) {
         DataKind kind = DataKind.bars(timeframe);
@@ -36,7 +36,7 @@ public final class LakeSeries {
             }
         }
         if (files.isEmpty()) {
-            throw new DataException("no " + timeframe.label() + " bars of " + symbol
+            throw new InvalidDataException("no " + timeframe.label() + " bars of " + symbol
                     + (beforeMicros == Long.MAX_VALUE ? "" : " before " + Micros.format(beforeMicros))
                     + " in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check --root");
         }
@@ -64,7 +64,7 @@ public final class LakeSeries {
             }
         }
         if (kept == 0) {
-            throw new DataException("no " + column + " values in the " + timeframe.label() + " bars of " + symbol + " [root=" + lake.root() + "]");
+            throw new InvalidDataException("no " + column + " values in the " + timeframe.label() + " bars of " + symbol + " [root=" + lake.root() + "]");
         }
         return new Series(symbol, timeframe, column, java.util.Arrays.copyOf(keptTimestamps, kept), java.util.Arrays.copyOf(keptValues, kept));
     }

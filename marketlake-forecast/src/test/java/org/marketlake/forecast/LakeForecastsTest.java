@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.marketlake.forecast.TestBars.micros;
 
 import org.junit.jupiter.api.Test;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
@@ -73,13 +73,13 @@ class LakeForecastsTest {
     @Test
     void missingBarsAndUnknownModelsSayWhatToDo() {
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(Symbol.of("AAPL"), Timeframe.M1, "naive", 0, 5, Long.MAX_VALUE)))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("no 1m bars of AAPL in the lake [root=memory]: ingest some first (or run marketlake demo), or check --root");
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(IBM, Timeframe.M1, "prophet", 0, 5, Long.MAX_VALUE)))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("unknown model [value=prophet]: use naive, seasonal-naive, drift or a Chronos-Bolt checkpoint folder");
         assertThatThrownBy(() -> new ForecastRequest(IBM, Timeframe.M1, "naive", 0, 0, Long.MAX_VALUE))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("--horizon must be between 1 and 100000 [value=0]");
     }
 

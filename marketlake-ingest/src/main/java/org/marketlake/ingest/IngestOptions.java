@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.marketlake.core.Progress;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.ingest.aggregate.Session;
@@ -26,11 +26,11 @@ public record IngestOptions(Symbol symbol, List<Path> files, Set<Timeframe> time
         InputTimestamps timestamps, boolean failOnRejection, Progress progress) {
     public IngestOptions {
         if (symbol == null) {
-            throw new UsageException("ingest needs a symbol (--symbol)");
+            throw new InvalidRequestException("ingest needs a symbol (--symbol)");
         }
         files = List.copyOf(files);
         if (files.isEmpty()) {
-            throw new UsageException("no input files: name at least one FILE, folder or glob");
+            throw new InvalidRequestException("no input files: name at least one FILE, folder or glob");
         }
         EnumSet<Timeframe> withSeconds = EnumSet.of(Timeframe.S1);
         withSeconds.addAll(timeframes);

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
-import org.marketlake.core.DataException;
-import org.marketlake.core.MarketLakeException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.MarketLakeException;
 import org.marketlake.core.Progress;
 import org.marketlake.ingest.input.InputPart;
 import org.marketlake.ingest.input.InputPlan;
@@ -121,7 +121,7 @@ final class Reading<A extends AutoCloseable> {
                 progress.update("ingest", rowsSoFar.get(), -1, detail);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DataException("ingest interrupted while reading " + part.file(), e);
+                throw new InvalidDataException("ingest interrupted while reading " + part.file(), e);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof MarketLakeException known) {
                     throw known;
@@ -129,7 +129,7 @@ final class Reading<A extends AutoCloseable> {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
-                throw new DataException("cannot read [file=" + part.file() + "]: " + e.getCause(), e.getCause());
+                throw new InvalidDataException("cannot read [file=" + part.file() + "]: " + e.getCause(), e.getCause());
             }
         }
     }
@@ -175,7 +175,7 @@ final class Reading<A extends AutoCloseable> {
     void failIfStrict(IngestOptions options) {
         if (options.failOnRejection() && rejections.total() > 0) {
             Rejections.Example first = rejections.first();
-            throw new DataException(rejections.total() + " row(s) rejected and --strict given, nothing written; first: "
+            throw new InvalidDataException(rejections.total() + " row(s) rejected and --strict given, nothing written; first: "
                     + rejections.reasons().get(0).label() + " [file=" + first.file() + ", line=" + first.line() + ", value=" + first.detail() + "]");
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.LakeFile;
 import org.marketlake.core.model.DataKind;
@@ -157,7 +157,7 @@ class IngestTest {
                 """);
         Lake lake = Lake.open(folder.resolve("lake"));
         assertThatThrownBy(() -> Ingest.trades(lake, IngestOptions.of(AAPL, List.of(csv)).strict()))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("1 row(s) rejected and --strict given, nothing written; first: non-positive price [file=" + csv
                         + ", line=3, value=price=-1.0 size=1.0]");
         assertThat(lake.files()).isEmpty();

@@ -1,5 +1,7 @@
 package org.marketlake.loader;
 
+import org.marketlake.core.error.DataNotFoundException;
+import org.marketlake.core.error.InvalidConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.audit.AuditLogger;
 import org.marketlake.loader.config.ConfigLoader;
@@ -42,7 +44,7 @@ public final class ParquetDataLoader {
         this.audit = new AuditLogger(config.audit());
     }
 
-    /** Loads and checks the configuration: a {@link ConfigError} (exit 2) when anything is wrong. */
+    /** Loads and checks the configuration: a {@link InvalidConfigException} (exit 2) when anything is wrong. */
     public static ParquetDataLoader open(Path configFile) {
         return new ParquetDataLoader(ConfigLoader.load(configFile));
     }
@@ -85,7 +87,7 @@ public final class ParquetDataLoader {
 
     static void requireYears(Selection selection) {
         if (!selection.hasYears()) {
-            throw new UsageException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
+            throw new InvalidRequestException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
         }
     }
 
@@ -110,7 +112,7 @@ public final class ParquetDataLoader {
             session.update("files_discovered", discovered.size());
             List<FileInfo> files = discovery.resolve(discovered);
             if (files.isEmpty()) {
-                throw new DataNotFoundError("No files found under "
+                throw new DataNotFoundException("No files found under "
                         + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
             }
             List<FileInfo> skipped = new ArrayList<>();

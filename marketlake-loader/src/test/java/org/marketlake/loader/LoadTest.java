@@ -1,5 +1,6 @@
 package org.marketlake.loader;
 
+import org.marketlake.core.error.SchemaMismatchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.sql.LakeSql;
 import org.marketlake.loader.dataset.SampleMonths;
@@ -165,7 +166,7 @@ class LoadTest {
         Path config = minimalConfig();
 
         assertThatThrownBy(() -> load(config, year(2014)))
-                .isInstanceOf(SchemaValidationError.class)
+                .isInstanceOf(SchemaMismatchException.class)
                 .hasMessageStartingWith("Unparseable timestamp [file=" + file + ", row=1, column=ds, value=yesterday]");
     }
 
@@ -176,7 +177,7 @@ class LoadTest {
         Files.writeString(file, "[{\"ds\": \"2014-03-03 09:30:00\", \"target_close\": \"high\"}]");
 
         assertThatThrownBy(() -> load(minimalConfig(), year(2014)))
-                .isInstanceOf(SchemaValidationError.class)
+                .isInstanceOf(SchemaMismatchException.class)
                 .hasMessageContaining("Column is not numeric [file=" + file + ", column=target_close, type=TEXT]");
     }
 
@@ -188,9 +189,9 @@ class LoadTest {
         Path file = Fixtures.parquet(root(), 2014, 1, month.project(without));
 
         assertThatThrownBy(() -> load(Fixtures.config(dir, root()), year(2014)))
-                .isInstanceOf(SchemaValidationError.class)
+                .isInstanceOf(SchemaMismatchException.class)
                 .hasMessageContaining("Required column missing [file=" + file + ", column=oil_brent_bid]")
-                .satisfies(e -> assertThat(((SchemaValidationError) e).exitCode()).isEqualTo(1));
+                .isInstanceOf(org.marketlake.core.error.InvalidDataException.class);
     }
 
     @Test
@@ -217,7 +218,7 @@ class LoadTest {
         Path config = Fixtures.config(dir, root(), "memory_limit: \"2GB\"", "memory_limit: \"100KB\"");
 
         assertThatThrownBy(() -> load(config, year(2014)))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining("loading would exceed performance.memory_limit 100KB");
     }
 
@@ -258,7 +259,7 @@ class LoadTest {
         Fixtures.write(file, "not parquet at all");
         ParquetDataLoader loader = ParquetDataLoader.open(Fixtures.config(dir, root()));
 
-        assertThatThrownBy(() -> loader.load(year(2014), false, "test")).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> loader.load(year(2014), false, "test")).isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining("[file=" + file + "]");
 
         assertThat(loader.audit().sessions()).singleElement().satisfies(session -> {

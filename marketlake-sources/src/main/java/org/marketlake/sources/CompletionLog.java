@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 
 /**
  * The record of work units (one lake file's worth of a source: kind, symbol and period) that an export or import
@@ -47,7 +47,7 @@ public final class CompletionLog {
                     }
                 }
             } catch (IOException e) {
-                throw new DataException("cannot read the completion log [file=" + file + "]: " + e.getMessage(), e);
+                throw new InvalidDataException("cannot read the completion log [file=" + file + "]: " + e.getMessage(), e);
             }
         }
         return log;
@@ -83,7 +83,7 @@ public final class CompletionLog {
                 channel.force(true);
             }
         } catch (IOException e) {
-            throw new DataException("cannot record progress [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot record progress [file=" + file + "]: " + e.getMessage(), e);
         }
         done.add(unit);
     }

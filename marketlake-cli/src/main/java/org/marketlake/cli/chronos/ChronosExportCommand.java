@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
@@ -83,7 +83,7 @@ public final class ChronosExportCommand implements Callable<Integer> {
         long from = start == null ? Long.MIN_VALUE : instant(start, "--start", false);
         long to = end == null ? Long.MAX_VALUE : instant(end, "--end", true);
         if (from > to) {
-            throw new UsageException("--start " + start + " is after --end " + end);
+            throw new InvalidRequestException("--start " + start + " is after --end " + end);
         }
         ExportSelection selection = new ExportSelection(
                 symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Symbol::of).toList(),
@@ -118,7 +118,7 @@ public final class ChronosExportCommand implements Callable<Integer> {
             try {
                 return Micros.of(Instant.parse(text));
             } catch (DateTimeParseException e) {
-                throw new UsageException(option + " " + text + " is neither a date (2024-01-31) nor an instant "
+                throw new InvalidRequestException(option + " " + text + " is neither a date (2024-01-31) nor an instant "
                         + "(2024-01-31T14:30:00Z)");
             }
         }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.forecast.chronos.ChronosBolt;
 import org.marketlake.forecast.chronos.ChronosForecast;
 import org.marketlake.forecast.chronos.ForecastOutput;
@@ -49,7 +49,7 @@ public final class ChronosPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (predictionLength < 1) {
-            throw new UsageException("--prediction-length must be at least 1, got " + predictionLength);
+            throw new InvalidRequestException("--prediction-length must be at least 1, got " + predictionLength);
         }
         double[][] series = SeriesInput.read(input);
         ChronosForecast forecast = ChronosBolt.load(model).predict(series, predictionLength);

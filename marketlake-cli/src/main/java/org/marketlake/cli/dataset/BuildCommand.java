@@ -2,7 +2,7 @@ package org.marketlake.cli.dataset;
 
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.dataset.LakeDatasetBuilder;
 import picocli.CommandLine;
@@ -28,7 +28,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dataset.symbol == null || dataset.timeframe == null) {
-            throw new UsageException("dataset build needs --symbol and --timeframe (for example --symbol EURUSD --timeframe 1m)");
+            throw new InvalidRequestException("dataset build needs --symbol and --timeframe (for example --symbol EURUSD --timeframe 1m)");
         }
         ParquetDataLoader loader = dataset.loader();
         int horizon = dataset.horizon != null ? dataset.horizon : loader.config().build().horizon();

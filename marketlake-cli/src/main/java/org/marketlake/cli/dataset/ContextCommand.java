@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.dataset.Datasets;
@@ -57,7 +57,7 @@ public final class ContextCommand implements Callable<Integer> {
         }
         int length = contextLength != null ? contextLength : loader.config().inference().contextLength();
         if (length < 1) {
-            throw new UsageException("--context-length must be at least 1, got " + length);
+            throw new InvalidRequestException("--context-length must be at least 1, got " + length);
         }
         PredictionDataset context = datasets.prediction(series, atMicros, length);
         var print = spec.commandLine().getOut();

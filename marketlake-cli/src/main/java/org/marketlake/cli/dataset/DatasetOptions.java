@@ -1,7 +1,7 @@
 package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.discovery.Selection;
 import picocli.CommandLine.Option;
@@ -46,10 +46,10 @@ public final class DatasetOptions {
     /** The selection; years stay open (every year) when neither --year nor --year-range is given. */
     public Selection selection() {
         if (year != null && yearRange != null) {
-            throw new UsageException("give --year or --year-range, not both");
+            throw new InvalidRequestException("give --year or --year-range, not both");
         }
         if (month != null && monthRange != null) {
-            throw new UsageException("give --month or --month-range, not both");
+            throw new InvalidRequestException("give --month or --month-range, not both");
         }
         Selection selection = Selection.all();
         if (year != null) {
@@ -71,7 +71,7 @@ public final class DatasetOptions {
     static long time(ParquetDataLoader loader, String option, String text) {
         long micros = new org.marketlake.loader.convert.TimestampParser(loader.config().schema().timezone()).parse(text);
         if (micros == Long.MIN_VALUE) {
-            throw new UsageException(option + " takes a time such as 2014-03-03T09:30:00Z, got '" + text + "'");
+            throw new InvalidRequestException(option + " takes a time such as 2014-03-03T09:30:00Z, got '" + text + "'");
         }
         return micros;
     }
@@ -94,6 +94,6 @@ public final class DatasetOptions {
         } catch (NumberFormatException e) {
             // Falls through to the usage error below.
         }
-        throw new UsageException(option + " takes FROM:TO, for example 2014:2016, got '" + text + "'");
+        throw new InvalidRequestException(option + " takes FROM:TO, for example 2014:2016, got '" + text + "'");
     }
 }

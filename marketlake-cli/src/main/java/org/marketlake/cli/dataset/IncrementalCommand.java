@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.dataset.Datasets;
@@ -45,7 +45,7 @@ public final class IncrementalCommand implements Callable<Integer> {
     /** Just before the first selected month, when neither --after, --existing nor the state says where to start. */
     private long startOfSelection() {
         if (!dataset.hasYears()) {
-            throw new UsageException("give --after TIME, --existing FILE, or --year/--month to say where new rows start "
+            throw new InvalidRequestException("give --after TIME, --existing FILE, or --year/--month to say where new rows start "
                     + "(the idempotency state records no processed file of this series yet)");
         }
         var selection = dataset.selection();
@@ -60,7 +60,7 @@ public final class IncrementalCommand implements Callable<Integer> {
         Table base = null;
         if (existing != null) {
             if (!Files.isRegularFile(existing)) {
-                throw new UsageException("--existing names no file: " + existing);
+                throw new InvalidRequestException("--existing names no file: " + existing);
             }
             base = new FileReader(loader.config()).readAll(existing);
         }

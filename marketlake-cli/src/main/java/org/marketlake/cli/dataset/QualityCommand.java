@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.loader.DataQualityError;
+import org.marketlake.core.error.DataQualityException;
 import org.marketlake.loader.LoadOutcome;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.discovery.Selection;
@@ -47,7 +47,7 @@ public final class QualityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!format.equals("table") && !format.equals("json")) {
-            throw new org.marketlake.core.UsageException("--format takes table or json, got '" + format + "'");
+            throw new org.marketlake.core.error.InvalidRequestException("--format takes table or json, got '" + format + "'");
         }
         ParquetDataLoader loader = dataset.loader();
         Selection selection = dataset.selection();
@@ -69,7 +69,7 @@ public final class QualityCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         if (failOnQuality && !report.isValid()) {
-            throw new DataQualityError("data quality issues in " + load.files().size() + " files: " + String.join("; ", report.issues()));
+            throw new DataQualityException("data quality issues in " + load.files().size() + " files: " + String.join("; ", report.issues()));
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package org.marketlake.cli.forecast;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
@@ -26,14 +26,14 @@ public final class SeriesOptions {
     Timeframe timeframe() {
         return switch (DataKind.parse(timeframe)) {
             case DataKind.Bars bars -> bars.timeframe();
-            case DataKind.Quotes quotes -> throw new UsageException("forecasts read bars [value=" + timeframe + "]: use --timeframe 1s, 1m, 5m, 15m, 1h or 1d");
+            case DataKind.Quotes quotes -> throw new InvalidRequestException("forecasts read bars [value=" + timeframe + "]: use --timeframe 1s, 1m, 5m, 15m, 1h or 1d");
         };
     }
 
     /** {@code --context-length}, or 0 for the model's default. */
     int contextLength() {
         if (contextLength != null && contextLength < 1) {
-            throw new UsageException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
         }
         return contextLength == null ? 0 : contextLength;
     }

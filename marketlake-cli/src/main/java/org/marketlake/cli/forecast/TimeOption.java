@@ -1,7 +1,7 @@
 package org.marketlake.cli.forecast;
 
 import java.time.ZoneOffset;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.time.TimestampParser;
 
 /** Parses {@code --at}: an instant with offset, or a date-time or date taken as UTC. */
@@ -15,7 +15,7 @@ final class TimeOption {
         try {
             return UTC.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("cannot read " + option + " [value=" + text + "]: use 2013-10-07T15:00:00Z, 2013-10-07T15:00 (UTC) or 2013-10-07");
+            throw new InvalidRequestException("cannot read " + option + " [value=" + text + "]: use 2013-10-07T15:00:00Z, 2013-10-07T15:00 (UTC) or 2013-10-07");
         }
     }
 }

@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.cli.lake.WriteSummary;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.LakeFile;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Symbol;
@@ -63,13 +63,13 @@ public final class ResampleCommand implements Callable<Integer> {
     public Integer call() {
         Symbol sym = Symbol.of(symbol);
         if (Timeframe.parse(from) != Timeframe.S1) {
-            throw new UsageException("resample derives bars from 1s bars [value=" + from + "]: use --from 1s");
+            throw new InvalidRequestException("resample derives bars from 1s bars [value=" + from + "]: use --from 1s");
         }
         Set<Timeframe> targets = EnumSet.noneOf(Timeframe.class);
         for (String target : to) {
             Timeframe timeframe = Timeframe.parse(target.strip());
             if (timeframe == Timeframe.S1) {
-                throw new UsageException("resample --to must be coarser than 1s [value=1s]: use 1m, 5m, 15m, 1h or 1d");
+                throw new InvalidRequestException("resample --to must be coarser than 1s [value=1s]: use 1m, 5m, 15m, 1h or 1d");
             }
             targets.add(timeframe);
         }
@@ -79,12 +79,12 @@ public final class ResampleCommand implements Callable<Integer> {
         if (month == null && start == null && end == null) {
             List<LakeFile> files = lake.files(DataKind.bars(Timeframe.S1), sym);
             if (files.isEmpty()) {
-                throw new DataException("no 1s bars stored for " + sym + " [root=" + common.root() + "]: ingest trades first");
+                throw new InvalidDataException("no 1s bars stored for " + sym + " [root=" + common.root() + "]: ingest trades first");
             }
             written = Rollup.fromStoredSeconds(lake, sym, targets, files.stream().map(LakeFile::period).toList(), daily);
         } else {
             if (month != null && (start != null || end != null)) {
-                throw new UsageException("give either --month YYYY-MM or --start T --end T, not both");
+                throw new InvalidRequestException("give either --month YYYY-MM or --start T --end T, not both");
             }
             Selection selection = Selection.fromOptions(month, null, start, end, TimestampParser.zone(zone));
             written = Rollup.fromStoredSeconds(lake, sym, targets, selection.range(), daily);

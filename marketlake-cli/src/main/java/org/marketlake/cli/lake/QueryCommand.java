@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.cli.Output;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.Rows;
 import org.marketlake.core.model.Frame;
@@ -67,7 +67,7 @@ public final class QueryCommand implements Callable<Integer> {
         Frame frame = query.run(common.lake());
         if (outputFormat == OutputFormat.PARQUET) {
             if (output == null) {
-                throw new UsageException("--format parquet needs --output FILE");
+                throw new InvalidRequestException("--format parquet needs --output FILE");
             }
             ParquetExport.write(frame, output);
         } else {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.cli.Output;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.Rows;
 import org.marketlake.core.sql.LakeSql;
@@ -44,7 +44,7 @@ public final class SqlCommand implements Callable<Integer> {
         try (LakeSql lakeSql = common.lake().sql()) {
             if (outputFormat == OutputFormat.PARQUET) {
                 if (output == null) {
-                    throw new UsageException("--format parquet needs --output FILE");
+                    throw new InvalidRequestException("--format parquet needs --output FILE");
                 }
                 lakeSql.copyToParquet(sql, output);
             } else {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Year;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.sources.jdbc.ExportReport;
 import org.marketlake.sources.jdbc.ExportRequest;
@@ -72,16 +72,16 @@ public final class ExportToParquetCommand implements Callable<Integer> {
 
     private ExportSelection selection() {
         if (all == (symbol != null)) {
-            throw new UsageException("give either --all or --symbol SYM (with an optional --year YYYY)");
+            throw new InvalidRequestException("give either --all or --symbol SYM (with an optional --year YYYY)");
         }
         if (all) {
             if (year != null) {
-                throw new UsageException("--year goes with --symbol, not --all");
+                throw new InvalidRequestException("--year goes with --symbol, not --all");
             }
             return new ExportSelection.All();
         }
         if (year != null && (year < 1 || year > 9999)) {
-            throw new UsageException("--year out of range [value=" + year + "]");
+            throw new InvalidRequestException("--year out of range [value=" + year + "]");
         }
         return new ExportSelection.OneSymbol(Symbol.of(symbol), year == null ? null : Year.of(year));
     }

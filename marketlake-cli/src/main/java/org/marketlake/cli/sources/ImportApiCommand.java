@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.sources.alpaca.Adjustment;
 import org.marketlake.sources.alpaca.AlpacaClient;
@@ -105,7 +105,7 @@ public final class ImportApiCommand implements Callable<Integer> {
         try {
             return new URI(baseUrl);
         } catch (URISyntaxException e) {
-            throw new UsageException("--base-url is not a URL [value=" + baseUrl + "]");
+            throw new InvalidRequestException("--base-url is not a URL [value=" + baseUrl + "]");
         }
     }
 
@@ -113,7 +113,7 @@ public final class ImportApiCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new UsageException(name + " is not a date YYYY-MM-DD [value=" + text + "]");
+            throw new InvalidRequestException(name + " is not a date YYYY-MM-DD [value=" + text + "]");
         }
     }
 }

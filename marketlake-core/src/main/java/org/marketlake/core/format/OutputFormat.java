@@ -1,6 +1,6 @@
 package org.marketlake.core.format;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** The value of {@code --format}. */
 public enum OutputFormat {
@@ -12,6 +12,6 @@ public enum OutputFormat {
                 return format;
             }
         }
-        throw new UsageException("unknown format [value=" + text + "]: use table, csv, jsonl or parquet");
+        throw new InvalidRequestException("unknown format [value=" + text + "]: use table, csv, jsonl or parquet");
     }
 }

@@ -12,16 +12,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.core.store.ValidationException;
+import org.marketlake.core.error.InvalidRowException;
 import org.marketlake.core.time.TimestampParser;
 
 /**
@@ -50,13 +50,13 @@ public final class BarCsvReader {
         Frame all = Frame.concat(frames);
         try {
             return lake.write(all);
-        } catch (ValidationException e) {
+        } catch (InvalidRowException e) {
             int index = 0;
             while (index + 1 < starts.size() && starts.get(index + 1) < e.row()) {
                 index++;
             }
             long rowInFile = e.row() - starts.get(index);
-            throw new DataException("invalid row [file=" + files.get(index) + ", row=" + rowInFile + " (line " + (rowInFile + 1)
+            throw new InvalidDataException("invalid row [file=" + files.get(index) + ", row=" + rowInFile + " (line " + (rowInFile + 1)
                     + "), column=" + e.column() + ", value=" + e.value() + "]: " + e.reason() + " (nothing was written)", e);
         }
     }
@@ -86,13 +86,13 @@ public final class BarCsvReader {
                         }
                     }
                     if (!missing.isEmpty()) {
-                        throw new UsageException("bar CSV lacks column(s) " + missing + " [file=" + file + ", header=" + header + "]");
+                        throw new InvalidRequestException("bar CSV lacks column(s) " + missing + " [file=" + file + ", header=" + header + "]");
                     }
                 }
                 if (header.contains("symbol")) {
                     String given = field(record, "symbol", file, row).strip();
                     if (!given.isEmpty() && !given.equals(symbol.value())) {
-                        throw new DataException(where(file, row, "symbol", given) + "the row is for another symbol than --symbol " + symbol.value());
+                        throw new InvalidDataException(where(file, row, "symbol", given) + "the row is for another symbol than --symbol " + symbol.value());
                     }
                 }
                 String tsText = field(record, timeColumn, file, row);
@@ -100,9 +100,9 @@ public final class BarCsvReader {
                 try {
                     ts = parser.parse(tsText);
                 } catch (IllegalArgumentException e) {
-                    throw new DataException(where(file, row, timeColumn, tsText) + e.getMessage());
-                } catch (UsageException e) {
-                    throw new UsageException(where(file, row, timeColumn, tsText) + e.getMessage());
+                    throw new InvalidDataException(where(file, row, timeColumn, tsText) + e.getMessage());
+                } catch (InvalidRequestException e) {
+                    throw new InvalidRequestException(where(file, row, timeColumn, tsText) + e.getMessage());
                 }
                 int at = builder.add(ts);
                 builder.setDouble(LakeSchema.OPEN, at, number(record, "open", file, row));
@@ -126,14 +126,14 @@ public final class BarCsvReader {
                 }
             }
         } catch (IOException e) {
-            throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
         }
         return builder.build();
     }
 
     private static Reader open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("no such file [file=" + file + "]");
+            throw new InvalidRequestException("no such file [file=" + file + "]");
         }
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
@@ -147,7 +147,7 @@ public final class BarCsvReader {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new DataException(where(file, row, column, text) + "not a number");
+            throw new InvalidDataException(where(file, row, column, text) + "not a number");
         }
     }
 
@@ -157,14 +157,14 @@ public final class BarCsvReader {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new DataException(where(file, row, column, text) + "not a whole number of trades that fits in int32");
+            throw new InvalidDataException(where(file, row, column, text) + "not a whole number of trades that fits in int32");
         }
     }
 
     private static String field(NamedCsvRecord record, String column, Path file, long row) {
         java.util.Optional<String> value = record.findField(column);
         if (value.isEmpty()) {
-            throw new DataException(where(file, row, column, "") + "the row has only " + record.getFieldCount() + " fields");
+            throw new InvalidDataException(where(file, row, column, "") + "the row has only " + record.getFieldCount() + " fields");
         }
         return value.get();
     }

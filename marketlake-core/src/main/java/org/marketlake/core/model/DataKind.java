@@ -1,6 +1,6 @@
 package org.marketlake.core.model;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * What a lake file holds: bars of one timeframe, or quotes. A closed set: switch over it without a default.
@@ -11,7 +11,7 @@ public sealed interface DataKind permits DataKind.Bars, DataKind.Quotes {
     record Bars(Timeframe timeframe) implements DataKind {
         public Bars {
             if (timeframe == null) {
-                throw new UsageException("bars need a timeframe");
+                throw new InvalidRequestException("bars need a timeframe");
             }
         }
 

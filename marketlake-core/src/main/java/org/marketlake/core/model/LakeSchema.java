@@ -10,7 +10,7 @@ import static org.marketlake.core.model.ColumnType.TIMESTAMP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * The columns of one kind of lake file, in file order. The first columns are the contract of the lake issue;
@@ -96,7 +96,7 @@ public record LakeSchema(DataKind kind, List<Column> columns) {
     public int index(String name) {
         int index = indexOf(name);
         if (index < 0) {
-            throw new UsageException("unknown column [value=" + name + "] for " + kind.label() + ": use " + names());
+            throw new InvalidRequestException("unknown column [value=" + name + "] for " + kind.label() + ": use " + names());
         }
         return index;
     }
@@ -114,7 +114,7 @@ public record LakeSchema(DataKind kind, List<Column> columns) {
         for (String name : names) {
             Column column = columns.get(index(name.trim()));
             if (selected.contains(column)) {
-                throw new UsageException("column " + column.name() + " is asked for twice in " + names);
+                throw new InvalidRequestException("column " + column.name() + " is asked for twice in " + names);
             }
             selected.add(column);
         }

@@ -1,7 +1,7 @@
 package org.marketlake.core.model;
 
 import java.util.regex.Pattern;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * A ticker as the lake stores it: upper-case letters, digits, {@code .}, {@code -}, {@code _}, at most
@@ -13,7 +13,7 @@ public record Symbol(String value) implements Comparable<Symbol> {
 
     public Symbol {
         if (value == null || !ALLOWED.matcher(value).matches() || value.contains("..") || value.startsWith(".")) {
-            throw new UsageException("invalid symbol [value=" + value + "]: use 1 to 32 upper-case letters, digits, '.', '-' or '_' (for example BRK.B or BTC-USD)");
+            throw new InvalidRequestException("invalid symbol [value=" + value + "]: use 1 to 32 upper-case letters, digits, '.', '-' or '_' (for example BRK.B or BTC-USD)");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.marketlake.core.model;
 
 import java.time.Instant;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * An inclusive range of UTC instants in epoch microseconds: {@code timestamp >= start AND timestamp <= end},
@@ -12,7 +12,7 @@ public record TimeRange(long startMicros, long endMicros) {
 
     public TimeRange {
         if (startMicros > endMicros) {
-            throw new UsageException("time range is empty: start " + Micros.format(startMicros) + " is after end " + Micros.format(endMicros));
+            throw new InvalidRequestException("time range is empty: start " + Micros.format(startMicros) + " is after end " + Micros.format(endMicros));
         }
     }
 

@@ -3,7 +3,7 @@ package org.marketlake.core.model;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** The bar intervals the lake stores. Intraday timeframes are kept in monthly files, daily ones in yearly files. */
 public enum Timeframe {
@@ -45,7 +45,7 @@ public enum Timeframe {
                 return timeframe;
             }
         }
-        throw new UsageException("unknown timeframe [value=" + text + "]: use one of "
+        throw new InvalidRequestException("unknown timeframe [value=" + text + "]: use one of "
                 + Arrays.stream(values()).map(Timeframe::label).collect(Collectors.joining(", ")));
     }
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.time.TimestampParser;
@@ -54,7 +54,7 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
             to = parse(parser, end, "--end");
         }
         if (from > to) {
-            throw new UsageException("--start " + start + " is after --end " + end);
+            throw new InvalidRequestException("--start " + start + " is after --end " + end);
         }
         return new Range(new TimeRange(from, to));
     }
@@ -68,7 +68,7 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
         try {
             return parser.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("bad " + option + " [value=" + text + "]: " + e.getMessage() + " (use 2024-01-02 or 2024-01-02T14:30:00Z)");
+            throw new InvalidRequestException("bad " + option + " [value=" + text + "]: " + e.getMessage() + " (use 2024-01-02 or 2024-01-02T14:30:00Z)");
         }
     }
 
@@ -76,7 +76,7 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
         try {
             return new Month(YearMonth.parse(text.strip()));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new UsageException("bad --month [value=" + text + "]: use YYYY-MM");
+            throw new InvalidRequestException("bad --month [value=" + text + "]: use YYYY-MM");
         }
     }
 
@@ -84,7 +84,7 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
         try {
             return new Date(LocalDate.parse(text.strip()), zone);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new UsageException("bad --date [value=" + text + "]: use YYYY-MM-DD");
+            throw new InvalidRequestException("bad --date [value=" + text + "]: use YYYY-MM-DD");
         }
     }
 
@@ -92,7 +92,7 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
     static Selection fromOptions(String month, String date, String start, String end, ZoneId zone) {
         int given = (month != null ? 1 : 0) + (date != null ? 1 : 0) + (start != null || end != null ? 1 : 0);
         if (given != 1) {
-            throw new UsageException("give exactly one of --month YYYY-MM, --date YYYY-MM-DD, or --start T --end T");
+            throw new InvalidRequestException("give exactly one of --month YYYY-MM, --date YYYY-MM-DD, or --start T --end T");
         }
         if (month != null) {
             return month(month);
@@ -101,7 +101,7 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
             return date(date, zone);
         }
         if (start == null || end == null) {
-            throw new UsageException("--start and --end go together");
+            throw new InvalidRequestException("--start and --end go together");
         }
         return between(start, end, zone);
     }

@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * The one class that talks to DuckDB. Opens an in-memory database whose session time zone is UTC, with one
@@ -47,7 +47,7 @@ public final class LakeSql implements AutoCloseable {
             LakeViews.create(sql.connection, root);
         } catch (SQLException e) {
             sql.close();
-            throw new DataException("cannot create SQL views over the lake [root=" + root + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot create SQL views over the lake [root=" + root + "]: " + e.getMessage(), e);
         }
         return sql;
     }
@@ -63,7 +63,7 @@ public final class LakeSql implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute(statementText);
         } catch (SQLException e) {
-            throw new UsageException("SQL failed: " + firstLine(e.getMessage()), e);
+            throw new InvalidRequestException("SQL failed: " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -88,7 +88,7 @@ public final class LakeSql implements AutoCloseable {
             }
             return new SqlResult(names, types, rows);
         } catch (SQLException e) {
-            throw new UsageException("SQL failed: " + firstLine(e.getMessage()), e);
+            throw new InvalidRequestException("SQL failed: " + firstLine(e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.marketlake.core.store;
 
+import org.marketlake.core.error.InvalidRowException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class FileChecker {
                 }
                 try {
                     validator.check(row, row + 1L, key.period(), micros -> name);
-                } catch (ValidationException e) {
+                } catch (InvalidRowException e) {
                     problems.add(name + ": [row=" + e.row() + ", column=" + e.column() + ", value=" + e.value() + "] " + e.reason());
                 }
                 if (frame.kind() instanceof org.marketlake.core.model.DataKind.Quotes) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.schema.MessageType;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.LakeFile;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.DataKind;
@@ -34,10 +34,10 @@ final class LakeFiles {
             return ParquetFiles.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns(),
                     agreesWithName(layout, file, key));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DataException data) {
+            if (e instanceof InvalidDataException data) {
                 throw data;
             }
-            throw new DataException("cannot read lake file [file=" + display(layout, file) + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot read lake file [file=" + display(layout, file) + "]: " + e.getMessage(), e);
         }
     }
 
@@ -113,7 +113,7 @@ final class LakeFiles {
         return reader -> {
             List<String> problems = footerProblems(reader, key);
             if (!problems.isEmpty()) {
-                throw new DataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
+                throw new InvalidDataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
             }
         };
     }
@@ -135,7 +135,7 @@ final class LakeFiles {
             return new LakeFile(key.kind(), key.symbol(), key.period(), file, rows, Files.size(file),
                     rows == 0 ? 0 : first, rows == 0 ? 0 : last);
         } catch (IOException | RuntimeException e) {
-            throw new DataException("cannot read lake file footer [file=" + display(layout, file) + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot read lake file footer [file=" + display(layout, file) + "]: " + e.getMessage(), e);
         }
     }
 

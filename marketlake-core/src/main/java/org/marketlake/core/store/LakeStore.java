@@ -1,5 +1,6 @@
 package org.marketlake.core.store;
 
+import org.marketlake.core.error.InvalidRowException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -10,10 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.LakeFile;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.Column;
@@ -60,7 +61,7 @@ public final class LakeStore implements Lake {
 
     private WriteResult write(Frame frame, boolean lastWins) {
         if (!RowValidator.sameSchema(frame)) {
-            throw new UsageException("a write needs the full " + frame.kind().label() + " schema " + frame.kind().schema().names() + ", got " + frame.columns());
+            throw new InvalidRequestException("a write needs the full " + frame.kind().label() + " schema " + frame.kind().schema().names() + ", got " + frame.columns());
         }
         if (frame.isEmpty()) {
             return new WriteResult(List.of());
@@ -82,7 +83,7 @@ public final class LakeStore implements Lake {
             try {
                 files.add(FilePublisher.mergeAndPublish(layout, key, part));
             } catch (IOException e) {
-                throw new DataException("cannot write lake file [file=" + LakeFiles.display(layout, layout.path(key)) + "]: " + e.getMessage(), e);
+                throw new InvalidDataException("cannot write lake file [file=" + LakeFiles.display(layout, layout.path(key)) + "]: " + e.getMessage(), e);
             }
         }
         return new WriteResult(files);
@@ -102,7 +103,7 @@ public final class LakeStore implements Lake {
                 if (!lastWins) {
                     Period period = Period.containing(sorted.kind(), ts[i]);
                     String file = LakeFiles.display(layout, layout.path(sorted.kind(), sorted.symbol(), period));
-                    throw new ValidationException(file, order[i] + 1L, "timestamp", Micros.format(ts[i]),
+                    throw new InvalidRowException(file, order[i] + 1L, "timestamp", Micros.format(ts[i]),
                             "duplicate timestamp: rows " + (order[i - 1] + 1) + " and " + (order[i] + 1) + " of the write have the same timestamp");
                 }
                 duplicates++;
@@ -157,10 +158,10 @@ public final class LakeStore implements Lake {
                 // A file whose footer contradicts its name (copied or renamed by hand) is an error, never data.
                 LakeLayout.FileKey key = new LakeLayout.FileKey(kind, symbol, file.period());
                 parts.add(ParquetFiles.read(file.path(), kind, symbol, range, reading, LakeFiles.agreesWithName(layout, file.path(), key)));
-            } catch (DataException e) {
+            } catch (InvalidDataException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                throw new DataException("cannot read lake file [file=" + LakeFiles.display(layout, file.path()) + "]: " + e.getMessage(), e);
+                throw new InvalidDataException("cannot read lake file [file=" + LakeFiles.display(layout, file.path()) + "]: " + e.getMessage(), e);
             }
         }
         Frame all = parts.isEmpty() ? Frame.empty(kind, symbol, reading) : Frame.concat(parts);

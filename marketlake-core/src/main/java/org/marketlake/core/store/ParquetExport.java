@@ -3,7 +3,7 @@ package org.marketlake.core.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Frame;
 
 /** Query results as a Parquet file outside the lake ({@code query --format parquet --output FILE}), same encoding as lake files. */
@@ -18,7 +18,7 @@ public final class ParquetExport {
             }
             FilePublisher.publish(frame, absolute);
         } catch (IOException e) {
-            throw new DataException("cannot write [file=" + output + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot write [file=" + output + "]: " + e.getMessage(), e);
         }
     }
 }

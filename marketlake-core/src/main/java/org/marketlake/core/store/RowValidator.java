@@ -1,5 +1,6 @@
 package org.marketlake.core.store;
 
+import org.marketlake.core.error.InvalidRowException;
 import java.util.function.LongFunction;
 import org.marketlake.core.format.NumberText;
 import org.marketlake.core.model.ColumnType;
@@ -55,17 +56,17 @@ final class RowValidator {
     void check(int row, long rowNumber, Period period, LongFunction<String> fileOf) {
         long at = ts[row];
         if (period != null && !period.contains(at)) {
-            throw new ValidationException(fileOf.apply(at), rowNumber, "timestamp", Micros.format(at), "outside the file's period " + period.label() + " (UTC)");
+            throw new InvalidRowException(fileOf.apply(at), rowNumber, "timestamp", Micros.format(at), "outside the file's period " + period.label() + " (UTC)");
         }
         if (intervalMicros > 1 && Math.floorMod(at, intervalMicros) != 0) {
-            throw new ValidationException(fileOf.apply(at), rowNumber, "timestamp", Micros.format(at), intervalMicros == Micros.PER_DAY
+            throw new InvalidRowException(fileOf.apply(at), rowNumber, "timestamp", Micros.format(at), intervalMicros == Micros.PER_DAY
                     ? "daily bars are stamped at their trading date 00:00 UTC"
                     : "a " + ((DataKind.Bars) frame.kind()).timeframe().label() + " bar is stamped at the start of its interval (UTC)");
         }
         Problem problem = bars ? barProblem(row) : quoteProblem(row);
         if (problem != null) {
             double value = problem.column().equals("trade_count") ? tradeCount[row] : frame.doubles(problem.column())[row];
-            throw new ValidationException(fileOf.apply(at), rowNumber, problem.column(), text(value), problem.reason());
+            throw new InvalidRowException(fileOf.apply(at), rowNumber, problem.column(), text(value), problem.reason());
         }
     }
 

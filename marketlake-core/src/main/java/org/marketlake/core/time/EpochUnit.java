@@ -1,6 +1,6 @@
 package org.marketlake.core.time;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** What an integer timestamp counts since 1970-01-01T00:00Z: the value of {@code --epoch-unit}. */
 public enum EpochUnit {
@@ -28,7 +28,7 @@ public enum EpochUnit {
             case "ms" -> MS;
             case "us" -> US;
             case "ns" -> NS;
-            default -> throw new UsageException("unknown epoch unit [value=" + text + "]: use s, ms, us or ns");
+            default -> throw new InvalidRequestException("unknown epoch unit [value=" + text + "]: use s, ms, us or ns");
         };
     }
 }

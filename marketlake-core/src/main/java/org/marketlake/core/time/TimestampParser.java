@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 
 /**
@@ -65,7 +65,7 @@ public final class TimestampParser {
         try {
             return text == null ? null : ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw new UsageException("unknown time zone [value=" + text + "]: use an IANA name such as America/New_York or UTC");
+            throw new InvalidRequestException("unknown time zone [value=" + text + "]: use an IANA name such as America/New_York or UTC");
         }
     }
 
@@ -76,7 +76,7 @@ public final class TimestampParser {
         }
         if (isInteger(value)) {
             if (unit == null) {
-                throw new UsageException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
+                throw new InvalidRequestException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
             }
             return unit.toMicros(Long.parseLong(value));
         }
@@ -103,7 +103,7 @@ public final class TimestampParser {
         }
         LocalDateTime local = (LocalDateTime) parsed;
         if (zone == null) {
-            throw new UsageException("timestamp without an offset [value=" + value + "]: add Z or an offset, or say what it means with --tz ZONE");
+            throw new InvalidRequestException("timestamp without an offset [value=" + value + "]: add Z or an offset, or say what it means with --tz ZONE");
         }
         return Micros.of(local.atZone(zone).toInstant());
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 class SymbolTest {
     @ParameterizedTest
@@ -18,7 +18,7 @@ class SymbolTest {
     @ValueSource(strings = {"", "aapl", "AA PL", "../ETC", "A/B", "..", ".", ".HIDDEN", "A..B", "X12345678901234567890123456789012", "ÄPFEL"})
     void refusesAnythingThatCouldLeaveTheLakeOrIsNotATicker(String value) {
         assertThatThrownBy(() -> Symbol.of(value))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("invalid symbol [value=" + value + "]");
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.model.DataKind;
@@ -95,7 +95,7 @@ class LakeStoreTest {
         bar(bad, "2024-01-02T14:31:00Z", 10, 11, 9, 10.5, 100);
         bar(bad, "2024-02-02T14:32:00Z", 10.8, 11, 10.6, 10.5, 100);
         assertThatThrownBy(() -> lake.write(bad.build()))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("invalid row [file=bars/1m/AAPL.2024-02.parquet, row=2, column=low, value=10.6]: low is above min(open, close) = 10.5");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(root.resolve("bars/1m/AAPL.2024-02.parquet")).doesNotExist();

@@ -1,5 +1,6 @@
 package org.marketlake.core.store;
 
+import org.marketlake.core.error.InvalidRowException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class ValidationRulesTest {
     @MethodSource("badBars")
     void badBarIsRefusedAndNothingChanges(String rule, Consumer<Frame.Builder> edit, String message) throws Exception {
         assertThatThrownBy(() -> lake.write(bars(edit)))
-                .isInstanceOf(ValidationException.class)
+                .isInstanceOf(InvalidRowException.class)
                 .hasMessage("invalid row [file=bars/1m/AAPL.2024-01.parquet, " + message);
         assertThat(Files.readAllBytes(root.resolve("bars/1m/AAPL.2024-01.parquet"))).isEqualTo(barsBefore);
     }
@@ -101,7 +102,7 @@ class ValidationRulesTest {
     @MethodSource("badQuotes")
     void badQuoteIsRefusedAndNothingChanges(String rule, Consumer<Frame.Builder> edit, String message) throws Exception {
         assertThatThrownBy(() -> lake.write(quotes(edit)))
-                .isInstanceOf(ValidationException.class)
+                .isInstanceOf(InvalidRowException.class)
                 .hasMessage("invalid row [file=quotes/AAPL.2024-01.parquet, " + message);
         assertThat(Files.readAllBytes(root.resolve("quotes/AAPL.2024-01.parquet"))).isEqualTo(quotesBefore);
     }

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 
 class TimestampParserTest {
@@ -27,8 +27,8 @@ class TimestampParserTest {
 
     @Test
     void localTimesNeedAZoneAndIntegersAUnit() {
-        assertThatThrownBy(() -> UTC_ONLY.parse("2024-01-02 09:30:00")).isInstanceOf(UsageException.class).hasMessageContaining("--tz");
-        assertThatThrownBy(() -> UTC_ONLY.parse("1704205800")).isInstanceOf(UsageException.class).hasMessageContaining("--epoch-unit");
+        assertThatThrownBy(() -> UTC_ONLY.parse("2024-01-02 09:30:00")).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--tz");
+        assertThatThrownBy(() -> UTC_ONLY.parse("1704205800")).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
         TimestampParser newYork = TimestampParser.of(ZoneId.of("America/New_York"), EpochUnit.NS);
         assertThat(Micros.format(newYork.parse("2024-07-02 09:30:00"))).isEqualTo("2024-07-02T13:30:00Z");
         assertThat(Micros.format(newYork.parse("1704205800123456789"))).isEqualTo("2024-01-02T14:30:00.123456Z");

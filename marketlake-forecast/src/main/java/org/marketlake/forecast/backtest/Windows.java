@@ -2,7 +2,7 @@ package org.marketlake.forecast.backtest;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 
 /** Where the backtest windows go: stepping back by the horizon from the end of the series. */
 public final class Windows {
@@ -13,7 +13,7 @@ public final class Windows {
      * series' end, each earlier one ends where the next begins; every window keeps at least
      * {@code minimumHistory} values before it. Returned oldest first.
      *
-     * @throws DataException when the series is too short for that many windows
+     * @throws InvalidDataException when the series is too short for that many windows
      */
     public static List<Window> place(int size, int horizon, int count, int minimumHistory) {
         if (horizon < 1 || count < 1 || minimumHistory < 1) {
@@ -22,7 +22,7 @@ public final class Windows {
         long needed = (long) horizon * count + minimumHistory;
         if (size < needed) {
             long fit = Math.max(0, (size - minimumHistory) / horizon);
-            throw new DataException(count + " windows of " + horizon + " bars need at least " + needed + " bars (" + minimumHistory
+            throw new InvalidDataException(count + " windows of " + horizon + " bars need at least " + needed + " bars (" + minimumHistory
                     + " of history before the first), the series has " + size + ": use --windows " + fit + " or a shorter --horizon");
         }
         List<Window> windows = new ArrayList<>(count);

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** Writes charts as PNG files, headless (no display needed), in one house style. */
 final class Charts {
@@ -30,7 +30,7 @@ final class Charts {
         // Headless before any AWT class loads: charts are drawn on servers and in CI without a display.
         System.setProperty("java.awt.headless", "true");
         if (!png.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            throw new UsageException("chart file must end in .png [file=" + png + "]");
+            throw new InvalidRequestException("chart file must end in .png [file=" + png + "]");
         }
         try {
             Path parent = png.toAbsolutePath().getParent();

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * The parts of a Chronos-Bolt {@code config.json} the forward pass needs: the T5 sizes at the top level and the
@@ -89,15 +89,15 @@ record BoltConfig(
         try {
             root = new ObjectMapper().readTree(configFile.toFile());
         } catch (IOException e) {
-            throw new DataException("cannot parse Chronos-Bolt config [file=" + configFile + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot parse Chronos-Bolt config [file=" + configFile + "]: " + e.getMessage(), e);
         }
         JsonNode chronos = root.path("chronos_config");
         if (!chronos.isObject()) {
-            throw new UsageException("not a Chronos-Bolt checkpoint: config.json has no chronos_config [file="
+            throw new InvalidRequestException("not a Chronos-Bolt checkpoint: config.json has no chronos_config [file="
                     + configFile + "]");
         }
         if (!chronos.has("input_patch_size") && chronos.has("tokenizer_class")) {
-            throw new UsageException("not a Chronos-Bolt checkpoint: config.json describes an original Chronos model"
+            throw new InvalidRequestException("not a Chronos-Bolt checkpoint: config.json describes an original Chronos model"
                     + " (tokenizer " + chronos.path("tokenizer_class").asText() + "); use amazon/chronos-bolt-* [file="
                     + configFile + "]");
         }
@@ -105,7 +105,7 @@ record BoltConfig(
         boolean gated = root.path("is_gated_act").asBoolean(false)
                 || root.path("feed_forward_proj").asText("relu").startsWith("gated");
         if (!act.equals("relu") || gated) {
-            throw new UsageException("unsupported feed-forward activation " + (gated ? "gated-" : "") + act
+            throw new InvalidRequestException("unsupported feed-forward activation " + (gated ? "gated-" : "") + act
                     + " (Chronos-Bolt uses relu) [file=" + configFile + "]");
         }
         try {
@@ -132,14 +132,14 @@ record BoltConfig(
                     root.path("decoder_start_token_id").asInt(0),
                     levels.stream().mapToDouble(Double::doubleValue).toArray());
         } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid Chronos-Bolt config: " + e.getMessage() + " [file=" + configFile + "]", e);
+            throw new InvalidRequestException("invalid Chronos-Bolt config: " + e.getMessage() + " [file=" + configFile + "]", e);
         }
     }
 
     private static int required(JsonNode node, String field, Path file) {
         JsonNode value = node.get(field);
         if (value == null || !value.canConvertToInt()) {
-            throw new UsageException("not a Chronos-Bolt checkpoint: config.json lacks integer field " + field
+            throw new InvalidRequestException("not a Chronos-Bolt checkpoint: config.json lacks integer field " + field
                     + " [file=" + file + "]");
         }
         return value.asInt();

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.forecast.chronos.SafeTensors.Tensor;
 
 /**
@@ -50,10 +50,10 @@ final class BoltWeights {
     private Tensor tensor(String name, int... shape) {
         Tensor tensor = tensors.remove(name);
         if (tensor == null) {
-            throw new UsageException("not a Chronos-Bolt checkpoint: tensor " + name + " is missing [file=" + source + "]");
+            throw new InvalidRequestException("not a Chronos-Bolt checkpoint: tensor " + name + " is missing [file=" + source + "]");
         }
         if (!java.util.Arrays.equals(tensor.shape(), shape)) {
-            throw new UsageException("tensor " + name + " has shape " + java.util.Arrays.toString(tensor.shape())
+            throw new InvalidRequestException("tensor " + name + " has shape " + java.util.Arrays.toString(tensor.shape())
                     + " but config.json implies " + java.util.Arrays.toString(shape) + " [file=" + source + "]");
         }
         return tensor;

@@ -8,8 +8,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * A Chronos-Bolt model loaded from a checkpoint folder ({@code config.json} + {@code model.safetensors}).
@@ -34,14 +34,14 @@ public final class ChronosBolt {
      */
     public static ChronosBolt load(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new UsageException("not a Chronos-Bolt checkpoint: " + folder + " is not a folder");
+            throw new InvalidRequestException("not a Chronos-Bolt checkpoint: " + folder + " is not a folder");
         }
         Path checkpointDir = latestSnapshot(folder);
         Path config = checkpointDir.resolve("config.json");
         Path weights = checkpointDir.resolve("model.safetensors");
         for (Path required : new Path[] {config, weights}) {
             if (!Files.isRegularFile(required)) {
-                throw new UsageException("not a Chronos-Bolt checkpoint: " + required.getFileName() + " is missing in "
+                throw new InvalidRequestException("not a Chronos-Bolt checkpoint: " + required.getFileName() + " is missing in "
                         + checkpointDir + " (expected config.json and model.safetensors, e.g. from "
                         + "huggingface-cli download amazon/chronos-bolt-small --local-dir DIR)");
             }
@@ -60,7 +60,7 @@ public final class ChronosBolt {
                     .max(Comparator.comparing(ChronosBolt::modified))
                     .orElse(folder);
         } catch (IOException e) {
-            throw new DataException("cannot list " + snapshots + ": " + e.getMessage(), e);
+            throw new InvalidDataException("cannot list " + snapshots + ": " + e.getMessage(), e);
         }
     }
 
@@ -101,19 +101,19 @@ public final class ChronosBolt {
      */
     public ChronosForecast predict(double[][] series, int predictionLength) {
         if (series.length == 0) {
-            throw new UsageException("nothing to forecast: no series given");
+            throw new InvalidRequestException("nothing to forecast: no series given");
         }
         if (predictionLength < 1) {
-            throw new UsageException("prediction length must be at least 1, got " + predictionLength);
+            throw new InvalidRequestException("prediction length must be at least 1, got " + predictionLength);
         }
         int longest = Arrays.stream(series).mapToInt(values -> values.length).max().orElse(0);
         if (longest == 0) {
-            throw new UsageException("nothing to forecast: every series is empty");
+            throw new InvalidRequestException("nothing to forecast: every series is empty");
         }
         for (int s = 0; s < series.length; s++) {
             for (int i = 0; i < series[s].length; i++) {
                 if (Double.isInfinite(series[s][i]) || Math.abs(series[s][i]) > Float.MAX_VALUE) {
-                    throw new DataException("value out of float32 range [series=" + s + ", index=" + i + ", value="
+                    throw new InvalidDataException("value out of float32 range [series=" + s + ", index=" + i + ", value="
                             + series[s][i] + "]; use NaN for a missing value");
                 }
             }

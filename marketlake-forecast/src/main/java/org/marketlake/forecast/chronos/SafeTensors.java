@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 
 /**
  * Reads a {@code .safetensors} file: an 8-byte little-endian header length, a JSON header naming each tensor's
@@ -62,7 +62,7 @@ final class SafeTensors {
             }
             return tensors;
         } catch (IOException e) {
-            throw new DataException("cannot read safetensors file [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot read safetensors file [file=" + file + "]: " + e.getMessage(), e);
         }
     }
 
@@ -127,7 +127,7 @@ final class SafeTensors {
         }
     }
 
-    private static DataException malformed(Path file, String what) {
-        return new DataException("Malformed safetensors file. " + what + " [file=" + file + "]");
+    private static InvalidDataException malformed(Path file, String what) {
+        return new InvalidDataException("Malformed safetensors file. " + what + " [file=" + file + "]");
     }
 }

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * Raw series for {@code chronos predict}, NaN for missing: JSON {@code {"series": [[1.0, null, ...], ...]}} (a flat
@@ -28,7 +28,7 @@ public final class SeriesInput {
 
     public static double[][] read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("input file not found [file=" + file + "]");
+            throw new InvalidRequestException("input file not found [file=" + file + "]");
         }
         try {
             String text = Files.readString(file);
@@ -39,11 +39,11 @@ public final class SeriesInput {
                     || text.stripLeading().startsWith("{");
             double[][] series = json ? fromJson(text, file) : fromCsv(file);
             if (series.length == 0) {
-                throw new DataException("no series in input [file=" + file + "]");
+                throw new InvalidDataException("no series in input [file=" + file + "]");
             }
             return series;
         } catch (IOException e) {
-            throw new DataException("cannot read input [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot read input [file=" + file + "]: " + e.getMessage(), e);
         }
     }
 
@@ -52,11 +52,11 @@ public final class SeriesInput {
         try {
             root = new ObjectMapper().readTree(text);
         } catch (JsonParseException e) {
-            throw new DataException("input is not valid JSON [file=" + file + "]: " + e.getOriginalMessage(), e);
+            throw new InvalidDataException("input is not valid JSON [file=" + file + "]: " + e.getOriginalMessage(), e);
         }
         JsonNode series = root == null ? null : root.get("series");
         if (series == null || !series.isArray()) {
-            throw new DataException("JSON input needs {\"series\": [[...], ...]} [file=" + file + "]");
+            throw new InvalidDataException("JSON input needs {\"series\": [[...], ...]} [file=" + file + "]");
         }
         if (series.size() > 0 && !series.get(0).isArray()) {
             // a flat list is one series: {"series": [1.0, null, 2.5]}
@@ -66,7 +66,7 @@ public final class SeriesInput {
         for (int s = 0; s < result.length; s++) {
             JsonNode values = series.get(s);
             if (!values.isArray()) {
-                throw new DataException("series " + s + " is not an array [file=" + file + ", value=" + values + "]");
+                throw new InvalidDataException("series " + s + " is not an array [file=" + file + ", value=" + values + "]");
             }
             result[s] = new double[values.size()];
             for (int i = 0; i < values.size(); i++) {
@@ -76,7 +76,7 @@ public final class SeriesInput {
                 } else if (value.isNumber()) {
                     result[s][i] = value.asDouble();
                 } else {
-                    throw new DataException("not a number [file=" + file + ", series=" + s + ", index=" + i
+                    throw new InvalidDataException("not a number [file=" + file + ", series=" + s + ", index=" + i
                             + ", value=" + value + "] (use null for a missing value)");
                 }
             }
@@ -97,7 +97,7 @@ public final class SeriesInput {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (CsvParseException e) {
-            throw new DataException("malformed CSV [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("malformed CSV [file=" + file + "]: " + e.getMessage(), e);
         }
         rows.removeIf(row -> row.stream().allMatch(String::isBlank));
         if (rows.isEmpty()) {
@@ -139,7 +139,7 @@ public final class SeriesInput {
     private static double parse(String cell, Path file, int line, int column) {
         Double value = parseOrNull(cell);
         if (value == null) {
-            throw new DataException("not a number [file=" + file + ", row=" + line + ", column=" + (column + 1)
+            throw new InvalidDataException("not a number [file=" + file + ", row=" + line + ", column=" + (column + 1)
                     + ", value=" + cell + "] (leave the cell blank for a missing value)");
         }
         return value;

@@ -2,7 +2,7 @@ package org.marketlake.forecast.export;
 
 import java.time.Duration;
 import java.util.List;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.ColumnType;
@@ -28,7 +28,7 @@ public record ExportSelection(List<Symbol> symbols, Timeframe timeframe, String 
         LakeSchema schema = LakeSchema.of(DataKind.bars(timeframe));
         int index = schema.index(column);
         if (schema.column(index).type() != ColumnType.DOUBLE) {
-            throw new UsageException("column " + column + " is not numeric; use one of open, high, low, close, volume");
+            throw new InvalidRequestException("column " + column + " is not numeric; use one of open, high, low, close, volume");
         }
     }
 

@@ -3,8 +3,8 @@ package org.marketlake.forecast.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * The YAML that chronos-forecasting's {@code scripts/training/train.py --config FILE} reads, pointing at an exported
@@ -18,7 +18,7 @@ public final class TrainingConfig {
     public record Settings(int contextLength, int predictionLength, int minPast) {
         public Settings {
             if (contextLength < 1 || predictionLength < 1 || minPast < 1) {
-                throw new UsageException("context length, prediction length and min past must be positive, got "
+                throw new InvalidRequestException("context length, prediction length and min past must be positive, got "
                         + contextLength + ", " + predictionLength + ", " + minPast);
             }
         }
@@ -78,7 +78,7 @@ public final class TrainingConfig {
         try {
             Files.writeString(configFile, yaml);
         } catch (IOException e) {
-            throw new DataException("cannot write training config [file=" + configFile + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot write training config [file=" + configFile + "]: " + e.getMessage(), e);
         }
     }
 

@@ -2,7 +2,7 @@ package org.marketlake.forecast.export;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -28,7 +28,7 @@ public final class TrainingExport {
             result.addAll(cut(symbol, bars.timestamps(), bars.doubles(selection.column()), bars.size(), selection));
         }
         if (result.isEmpty()) {
-            throw new DataException("no " + selection.timeframe().label() + " bars to export [symbols="
+            throw new InvalidDataException("no " + selection.timeframe().label() + " bars to export [symbols="
                     + (symbols.isEmpty() ? "none in the lake" : symbols) + ", range="
                     + Micros.format(Math.max(selection.range().startMicros(), Long.MIN_VALUE + 1)) + ".."
                     + Micros.format(Math.min(selection.range().endMicros(), Long.MAX_VALUE - 1)) + "]");
@@ -60,7 +60,7 @@ public final class TrainingExport {
         long start = timestamps[from];
         long span = Math.floorDiv(timestamps[to - 1] - start, step) + 1;
         if (span > Integer.MAX_VALUE - 8) {
-            throw new DataException("series too long for one training row [symbol=" + symbol + ", steps=" + span
+            throw new InvalidDataException("series too long for one training row [symbol=" + symbol + ", steps=" + span
                     + "]; narrow --start/--end or use --split-gaps");
         }
         float[] target = new float[(int) span];

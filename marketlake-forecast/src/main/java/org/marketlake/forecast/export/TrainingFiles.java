@@ -1,17 +1,17 @@
 package org.marketlake.forecast.export;
 
+import org.marketlake.core.io.AtomicFiles;
+import java.io.UncheckedIOException;
+
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.sql.LakeSql;
 
@@ -49,7 +49,7 @@ public final class TrainingFiles {
                         }
                     }
                 } catch (SQLException e) {
-                    throw new DataException("cannot stage training series in DuckDB [file=" + out + "]: " + e.getMessage(), e);
+                    throw new InvalidDataException("cannot stage training series in DuckDB [file=" + out + "]: " + e.getMessage(), e);
                 }
                 sql.execute("COPY (SELECT start, flatten(list(target ORDER BY part)) AS target FROM training"
                         + " GROUP BY row_number, start ORDER BY row_number) TO '"
@@ -67,32 +67,11 @@ public final class TrainingFiles {
                 (int) Math.floorMod(micros, Micros.PER_SECOND) * 1000, ZoneOffset.UTC);
     }
 
-    private interface Writing {
-        void to(Path temporary) throws IOException;
-    }
-
-    private static void publish(Path out, Writing writing) {
-        Path absolute = out.toAbsolutePath();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+    private static void publish(Path out, AtomicFiles.ContentWriter writing) {
         try {
-            Files.createDirectories(absolute.getParent());
-            Files.deleteIfExists(temporary);
-            writing.to(temporary);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new DataException("cannot write training set [file=" + out + "]: " + e.getMessage(), e);
+            AtomicFiles.publish(out, writing);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write training set " + out, e);
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 
 class WindowsTest {
 
@@ -20,7 +20,7 @@ class WindowsTest {
     @Test
     void refusesWindowsThatLeaveTooLittleHistoryAndSaysHowManyFit() {
         assertThatThrownBy(() -> Windows.place(10, 3, 3, 2))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("3 windows of 3 bars need at least 11 bars (2 of history before the first), the series has 10:"
                         + " use --windows 2 or a shorter --horizon");
     }

@@ -71,7 +71,7 @@ class ChartsTest {
     void refusesAChartFileThatIsNotPng() {
         TimedForecast result = forecast(5);
         assertThatThrownBy(() -> ForecastChart.write(result, folder.resolve("chart.jpg"), 100))
-                .isInstanceOf(org.marketlake.core.UsageException.class)
+                .isInstanceOf(org.marketlake.core.error.InvalidRequestException.class)
                 .hasMessageStartingWith("chart file must end in .png [file=");
     }
 }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** Loading checkpoints: what is missing is named, and half-precision weights widen exactly. */
 class CheckpointLoadingTest {
@@ -23,7 +23,7 @@ class CheckpointLoadingTest {
     @Test
     void anEmptyFolderIsNotACheckpoint() {
         assertThatThrownBy(() -> ChronosBolt.load(folder))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("not a Chronos-Bolt checkpoint: config.json is missing in " + folder);
     }
 
@@ -45,7 +45,7 @@ class CheckpointLoadingTest {
     void aMissingWeightsFileIsNamed() throws IOException {
         Files.copy(ChronosBoltReferenceTest.CHECKPOINT.resolve("config.json"), folder.resolve("config.json"));
         assertThatThrownBy(() -> ChronosBolt.load(folder))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("model.safetensors is missing");
     }
 
@@ -54,7 +54,7 @@ class CheckpointLoadingTest {
         Files.writeString(folder.resolve("config.json"), "{\"d_model\": 8, \"model_type\": \"t5\"}");
         Files.write(folder.resolve("model.safetensors"), new byte[0]);
         assertThatThrownBy(() -> ChronosBolt.load(folder))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("config.json has no chronos_config")
                 .hasMessageContaining(folder.resolve("config.json").toString());
     }
@@ -65,7 +65,7 @@ class CheckpointLoadingTest {
                 + " \"chronos_config\": {\"tokenizer_class\": \"MeanScaleUniformBins\", \"context_length\": 512}}");
         Files.write(folder.resolve("model.safetensors"), new byte[0]);
         assertThatThrownBy(() -> ChronosBolt.load(folder))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("not a Chronos-Bolt checkpoint: config.json describes an original Chronos model"
                         + " (tokenizer MeanScaleUniformBins); use amazon/chronos-bolt-*");
     }
@@ -75,7 +75,7 @@ class CheckpointLoadingTest {
         Files.copy(ChronosBoltReferenceTest.CHECKPOINT.resolve("config.json"), folder.resolve("config.json"));
         writeSafetensors(folder.resolve("model.safetensors"), "shared.weight", "F32", new int[] {2, 8}, new byte[64]);
         assertThatThrownBy(() -> ChronosBolt.load(folder))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("tensor input_patch_embedding.hidden_layer.weight is missing");
     }
 
@@ -85,7 +85,7 @@ class CheckpointLoadingTest {
         Files.copy(ChronosBoltReferenceTest.CHECKPOINT.resolve("config.json"), folder.resolve("config.json"));
         Files.write(folder.resolve("model.safetensors"), java.util.Arrays.copyOf(whole, whole.length - 100));
         assertThatThrownBy(() -> ChronosBolt.load(folder))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageStartingWith("Malformed safetensors file. tensor ")
                 .hasMessageContaining("does not match its byte range");
     }
@@ -121,7 +121,7 @@ class CheckpointLoadingTest {
         Path file = folder.resolve("int.safetensors");
         writeSafetensors(file, "counts", "I64", new int[] {1}, new byte[8]);
         assertThatThrownBy(() -> SafeTensors.read(file))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("Malformed safetensors file. tensor counts has dtype I64; supported: F32, BF16, F16 [file="
                         + file + "]");
     }
@@ -140,13 +140,13 @@ class CheckpointLoadingTest {
     void refusesWhatItCannotForecast() {
         ChronosBolt model = ChronosBolt.load(ChronosBoltReferenceTest.CHECKPOINT);
         assertThatThrownBy(() -> model.predict(new double[][] {{1, Double.POSITIVE_INFINITY}}, 4))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("value out of float32 range [series=0, index=1, value=Infinity]; use NaN for a missing value");
         assertThatThrownBy(() -> model.predict(new double[][] {{1, 2}}, 0))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("prediction length must be at least 1, got 0");
         assertThatThrownBy(() -> model.predict(new double[][] {{}, {}}, 3))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("nothing to forecast: every series is empty");
     }
 

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** The input and output formats of {@code chronos predict}. */
 class SeriesIoTest {
@@ -77,7 +77,7 @@ class SeriesIoTest {
         Path file = folder.resolve("in.csv");
         Files.writeString(file, "a,b\n1,2\n3,x\n");
         assertThatThrownBy(() -> SeriesInput.read(file))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("not a number [file=" + file + ", row=3, column=2, value=x] (leave the cell blank for a missing value)");
     }
 
@@ -86,7 +86,7 @@ class SeriesIoTest {
         Path file = folder.resolve("in.json");
         Files.writeString(file, "{\"values\": [1, 2]}");
         assertThatThrownBy(() -> SeriesInput.read(file))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("JSON input needs {\"series\": [[...], ...]} [file=" + file + "]");
     }
 
@@ -94,7 +94,7 @@ class SeriesIoTest {
     void aMissingFileIsAUsageError() {
         Path file = folder.resolve("nope.json");
         assertThatThrownBy(() -> SeriesInput.read(file))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("input file not found [file=" + file + "]");
     }
 

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
@@ -75,7 +75,7 @@ class TrainingExportTest {
     }
 
     @Test
-    void parquetReadsBackWithDuckDbAsTimestampAndFloatList() {
+    void parquetReadsBackWithDuckDbAsTimestampAndFloatList() throws Exception {
         List<TrainingSeries> series = TrainingExport.series(lake(), selection(Segmentation.PER_SESSION));
         Path out = folder.resolve("out/train.parquet");
 
@@ -93,7 +93,9 @@ class TrainingExportTest {
                     "2024-01-03T14:30:00 2 [11.5, 11.625] NaN=0",
                     "2024-01-02T14:30:00 2 [300.25, 300.5] NaN=0");
         }
-        assertThat(Files.exists(out.resolveSibling(".train.parquet.tmp"))).isFalse();
+        try (var siblings = Files.list(out.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 
     @Test
@@ -125,14 +127,14 @@ class TrainingExportTest {
                 TimeRange.between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2023-01-31T00:00:00Z")),
                 Segmentation.PER_SYMBOL);
         assertThatThrownBy(() -> TrainingExport.series(lake, empty))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageStartingWith("no 1m bars to export [symbols=[AAPL], range=2023-01-01T00:00:00Z..");
     }
 
     @Test
     void aNonNumericColumnIsAUsageError() {
         assertThatThrownBy(() -> new ExportSelection(List.of(), Timeframe.M1, "bogus", TimeRange.ALL, Segmentation.PER_SYMBOL))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("bogus");
     }
 

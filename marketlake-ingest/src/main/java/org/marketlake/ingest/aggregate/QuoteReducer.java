@@ -1,6 +1,6 @@
 package org.marketlake.ingest.aggregate;
 
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
@@ -52,7 +52,7 @@ public final class QuoteReducer extends SecondsAccumulator<QuoteSeconds, QuoteRe
                 double askSize = askSizes == null ? Double.NaN : askSizes[i];
                 Reason problem = reducer.add(timestamps[i], bids[i], asks[i], bidSize, askSize, exchanges == null ? null : exchanges[i]);
                 if (problem != null) {
-                    throw new DataException("bad quote: " + problem.label() + " [row=" + i + ", timestamp=" + Micros.format(timestamps[i])
+                    throw new InvalidDataException("bad quote: " + problem.label() + " [row=" + i + ", timestamp=" + Micros.format(timestamps[i])
                             + ", bid=" + bids[i] + ", ask=" + asks[i] + "]");
                 }
             }

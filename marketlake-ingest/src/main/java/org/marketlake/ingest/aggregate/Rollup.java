@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.marketlake.core.Lake;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -248,7 +248,7 @@ public final class Rollup {
 
     private static void requireCoarser(Timeframe timeframe) {
         if (timeframe == Timeframe.S1) {
-            throw new UsageException("roll-ups go from 1s to a coarser timeframe: use --to 1m, 5m, 15m, 1h or 1d");
+            throw new InvalidRequestException("roll-ups go from 1s to a coarser timeframe: use --to 1m, 5m, 15m, 1h or 1d");
         }
     }
 }

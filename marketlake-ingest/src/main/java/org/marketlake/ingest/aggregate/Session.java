@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 
 /**
@@ -64,7 +64,7 @@ public enum Session {
                 return session;
             }
         }
-        throw new UsageException("unknown session [value=" + text + "]: use regular, extended or utc");
+        throw new InvalidRequestException("unknown session [value=" + text + "]: use regular, extended or utc");
     }
 
     @Override

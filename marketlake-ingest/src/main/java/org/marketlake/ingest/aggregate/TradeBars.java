@@ -1,6 +1,6 @@
 package org.marketlake.ingest.aggregate;
 
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
@@ -82,7 +82,7 @@ public final class TradeBars extends SecondsAccumulator<TradeSeconds, TradeBars>
         for (int i = 0; i < count; i++) {
             Reason problem = check(prices[i], sizes[i]);
             if (problem != null) {
-                throw new DataException("bad trade: " + problem.label() + " [row=" + i + ", timestamp=" + Micros.format(timestamps[i])
+                throw new InvalidDataException("bad trade: " + problem.label() + " [row=" + i + ", timestamp=" + Micros.format(timestamps[i])
                         + ", price=" + prices[i] + ", size=" + sizes[i] + "]");
             }
         }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * Which source column holds which field: {@code --map size=amount,price=p} (lake name = source name). Fields
@@ -29,12 +29,12 @@ public record ColumnMapping(Map<String, String> sourceOf) {
         for (String pair : text.split(",")) {
             int equals = pair.indexOf('=');
             if (equals <= 0 || equals == pair.length() - 1) {
-                throw new UsageException("bad --map entry [value=" + pair.strip() + "]: use FIELD=COLUMN, for example size=amount");
+                throw new InvalidRequestException("bad --map entry [value=" + pair.strip() + "]: use FIELD=COLUMN, for example size=amount");
             }
             String field = pair.substring(0, equals).strip();
             String column = pair.substring(equals + 1).strip();
             if (pairs.put(field, column) != null) {
-                throw new UsageException("--map names field " + field + " twice");
+                throw new InvalidRequestException("--map names field " + field + " twice");
             }
         }
         return new ColumnMapping(pairs);
@@ -44,7 +44,7 @@ public record ColumnMapping(Map<String, String> sourceOf) {
     public ColumnMapping checkedFor(RecordLayout layout) {
         for (String field : sourceOf.keySet()) {
             if (!layout.fields().contains(field)) {
-                throw new UsageException("unknown field in --map [value=" + field + "]: " + layout.label()
+                throw new InvalidRequestException("unknown field in --map [value=" + field + "]: " + layout.label()
                         + " have " + String.join(", ", layout.fields()));
             }
         }
@@ -97,7 +97,7 @@ public record ColumnMapping(Map<String, String> sourceOf) {
                     needed.add(layout.numbers().get(i));
                 }
             }
-            throw new DataException("missing column [file=" + file + ", column=" + wanted + "]: " + layout.label()
+            throw new InvalidDataException("missing column [file=" + file + ", column=" + wanted + "]: " + layout.label()
                     + " need " + String.join(", ", needed) + "; the columns are " + header
                     + (sourceOf.containsKey(field) ? "" : "; name another with --map " + field + "=COLUMN"));
         }

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** CSV (or TSV) with a header row, plain or compressed, read with FastCSV. */
 final class CsvInput {
@@ -30,7 +30,7 @@ final class CsvInput {
                 .ofCsvRecord(text)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
-                throw new DataException("empty file, no header [file=" + file + "]");
+                throw new InvalidDataException("empty file, no header [file=" + file + "]");
             }
             List<String> header = records.next().getFields();
             ColumnMapping.Resolved columns = mapping.resolve(layout, header, file.toString());
@@ -59,8 +59,8 @@ final class CsvInput {
                 parser.accept(timestamp, exchange, line);
             }
         } catch (CsvParseException e) {
-            throw new DataException("malformed CSV [file=" + file + "]: " + e.getMessage(), e);
-        } catch (UsageException | DataException e) {
+            throw new InvalidDataException("malformed CSV [file=" + file + "]: " + e.getMessage(), e);
+        } catch (InvalidRequestException | InvalidDataException e) {
             throw e;
         }
     }

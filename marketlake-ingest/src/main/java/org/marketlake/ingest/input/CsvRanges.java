@@ -8,7 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * Reads one byte range of a plain CSV file (whole lines, no header) straight from bytes: fields are found by
@@ -122,7 +122,7 @@ final class CsvRanges {
             try {
                 int at = columns.timestamp();
                 timestamp = parser.timestamp(bytes, starts[at], ends[at], number);
-            } catch (UsageException e) {
+            } catch (InvalidRequestException e) {
                 throw part.first() ? parser.withPlace(e, number + 1) : withByte(e, byteOffset);
             }
             if (timestamp == Long.MIN_VALUE) {
@@ -179,8 +179,8 @@ final class CsvRanges {
             return count;
         }
 
-        private UsageException withByte(UsageException e, long byteOffset) {
-            return new UsageException(e.getMessage() + " [file=" + part.file() + ", row at byte " + byteOffset + "]", e);
+        private InvalidRequestException withByte(InvalidRequestException e, long byteOffset) {
+            return new InvalidRequestException(e.getMessage() + " [file=" + part.file() + ", row at byte " + byteOffset + "]", e);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * The FILE arguments of an ingest as files: a file as it is; a folder as every data file under it (by
@@ -23,7 +23,7 @@ public final class InputFiles {
 
     public static List<Path> expand(List<String> arguments) {
         if (arguments == null || arguments.isEmpty()) {
-            throw new UsageException("no input files: name at least one FILE, folder or glob");
+            throw new InvalidRequestException("no input files: name at least one FILE, folder or glob");
         }
         Set<Path> files = new LinkedHashSet<>();
         for (String argument : arguments) {
@@ -36,7 +36,7 @@ public final class InputFiles {
         if (isGlob(argument)) {
             List<Path> matches = glob(argument);
             if (matches.isEmpty()) {
-                throw new UsageException("no file matches [glob=" + argument + "]");
+                throw new InvalidRequestException("no file matches [glob=" + argument + "]");
             }
             return matches;
         }
@@ -44,12 +44,12 @@ public final class InputFiles {
         if (Files.isDirectory(path)) {
             List<Path> found = walk(path, file -> InputFormat.recognised(file));
             if (found.isEmpty()) {
-                throw new UsageException("no .csv, .jsonl or .parquet file in folder [folder=" + path + "]");
+                throw new InvalidRequestException("no .csv, .jsonl or .parquet file in folder [folder=" + path + "]");
             }
             return found;
         }
         if (!Files.isRegularFile(path)) {
-            throw new UsageException("no such file [file=" + path + "]");
+            throw new InvalidRequestException("no such file [file=" + path + "]");
         }
         InputFormat.of(path);
         return List.of(path);

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** What a file holds, from its name: {@code .csv}, {@code .jsonl}, {@code .parquet}, each text one maybe {@code .gz} or {@code .zst}. */
 public enum InputFormat {
@@ -33,11 +33,11 @@ public enum InputFormat {
         }
         if (name.endsWith(".parquet") || name.endsWith(".pq")) {
             if (compression(file) != Compression.NONE) {
-                throw new UsageException("compressed Parquet [file=" + file + "]: Parquet compresses its own pages; decompress the file first");
+                throw new InvalidRequestException("compressed Parquet [file=" + file + "]: Parquet compresses its own pages; decompress the file first");
             }
             return PARQUET;
         }
-        throw new UsageException("unknown input format [file=" + file
+        throw new InvalidRequestException("unknown input format [file=" + file
                 + "]: name it .csv, .jsonl or .parquet (text ones may end in .gz or .zst)");
     }
 
@@ -46,7 +46,7 @@ public enum InputFormat {
         try {
             of(file);
             return true;
-        } catch (UsageException e) {
+        } catch (InvalidRequestException e) {
             return false;
         }
     }

@@ -1,7 +1,7 @@
 package org.marketlake.ingest.input;
 
 import java.time.ZoneId;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.time.EpochUnit;
 import org.marketlake.core.time.TimestampParser;
 
@@ -10,7 +10,7 @@ import org.marketlake.core.time.TimestampParser;
  * {@code --tz}, integers only with {@code --epoch-unit}, finer than microseconds floored), with a hand-rolled
  * fast path for the common case, {@code YYYY-MM-DD[T ]HH:MM:SS[.fraction](Z|+HH:MM|+HHMM|+HH)}: this runs
  * once per input row, and java.time's formatters cost ten times as much. Anything else goes to the lake's parser.
- * A missing offset or unit is a {@link UsageException} (the whole ingest stops, exit 2); text that is no
+ * A missing offset or unit is a {@link InvalidRequestException} (the whole ingest stops, exit 2); text that is no
  * timestamp is an {@link IllegalArgumentException} (the row is rejected).
  */
 public final class InputTimestamps {
@@ -58,7 +58,7 @@ public final class InputTimestamps {
     /** An integer epoch value (a JSON number, a Parquet integer column), in the configured unit. */
     public long fromEpoch(long value) {
         if (unit == null) {
-            throw new UsageException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
+            throw new InvalidRequestException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
         }
         return unit.toMicros(value);
     }

@@ -3,7 +3,7 @@ package org.marketlake.ingest.input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 
 /** Reads one input file of any supported format into a {@link RowSink}. */
 public final class Inputs {
@@ -12,8 +12,8 @@ public final class Inputs {
     /**
      * Reads {@code file} (format from its name, see {@link InputFormat}) and delivers its rows, in file order.
      *
-     * @throws org.marketlake.core.UsageException for timestamps the flags do not cover (no offset, no epoch unit)
-     * @throws DataException for a file that cannot be read or lacks a required column
+     * @throws org.marketlake.core.error.InvalidRequestException for timestamps the flags do not cover (no offset, no epoch unit)
+     * @throws InvalidDataException for a file that cannot be read or lacks a required column
      */
     public static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
         read(InputPart.whole(file), layout, mapping, timestamps, sink);
@@ -31,7 +31,7 @@ public final class Inputs {
             try {
                 return CsvRanges.read(part, layout, mapping, timestamps, sink);
             } catch (IOException e) {
-                throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+                throw new InvalidDataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
             }
         }
         InputFormat format = InputFormat.of(file);
@@ -46,7 +46,7 @@ public final class Inputs {
                 case PARQUET -> throw new IllegalStateException("handled above");
             }
         } catch (IOException e) {
-            throw new DataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
         }
         return 0;
     }

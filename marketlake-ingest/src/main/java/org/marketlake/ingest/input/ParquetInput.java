@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.sql.LakeSql;
 
 /**
@@ -75,10 +75,10 @@ final class ParquetInput {
             select.add(columns.text() < 0 ? "NULL" : "CAST(" + quote(names.get(columns.text())) + " AS VARCHAR)");
             stream(sql, "SELECT " + String.join(", ", select) + " FROM " + source, kind, numeric, layout, timestamps, sink, file);
         } catch (SQLException e) {
-            throw new DataException("cannot read Parquet [file=" + file + "]: " + oneLine(e.getMessage()), e);
-        } catch (org.marketlake.core.UsageException e) {
+            throw new InvalidDataException("cannot read Parquet [file=" + file + "]: " + oneLine(e.getMessage()), e);
+        } catch (org.marketlake.core.error.InvalidRequestException e) {
             if (e.getCause() instanceof SQLException cause) {
-                throw new DataException("cannot read Parquet [file=" + file + "]: " + oneLine(cause.getMessage()), e);
+                throw new InvalidDataException("cannot read Parquet [file=" + file + "]: " + oneLine(cause.getMessage()), e);
             }
             throw e;
         }
@@ -151,7 +151,7 @@ final class ParquetInput {
         if (type.equals("VARCHAR") || type.startsWith("DECIMAL") || type.equals("DOUBLE") || type.equals("FLOAT")) {
             return TimestampKind.TEXT;
         }
-        throw new DataException("unsupported timestamp column type [file=" + file + ", column=" + column + ", value=" + type
+        throw new InvalidDataException("unsupported timestamp column type [file=" + file + ", column=" + column + ", value=" + type
                 + "]: use a Parquet timestamp, an integer epoch or ISO-8601 text");
     }
 

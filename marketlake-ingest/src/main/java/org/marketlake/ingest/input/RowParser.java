@@ -1,6 +1,6 @@
 package org.marketlake.ingest.input;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * Turns the text fields of one row into values and hands them to the sink, or rejects the row with the first
@@ -29,7 +29,7 @@ final class RowParser {
         }
         try {
             return timestamps.parse(text);
-        } catch (UsageException e) {
+        } catch (InvalidRequestException e) {
             throw withPlace(e, line);
         } catch (IllegalArgumentException | ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + text);
@@ -45,7 +45,7 @@ final class RowParser {
         }
         try {
             return timestamps.parse(bytes, from, to);
-        } catch (UsageException e) {
+        } catch (InvalidRequestException e) {
             throw e;
         } catch (IllegalArgumentException | ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
@@ -71,7 +71,7 @@ final class RowParser {
     long timestampFromEpoch(long value, long line) {
         try {
             return timestamps.fromEpoch(value);
-        } catch (UsageException e) {
+        } catch (InvalidRequestException e) {
             throw withPlace(e, line);
         } catch (ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + value);
@@ -106,7 +106,7 @@ final class RowParser {
         sink.accept(timestampMicros, numbers, text, line);
     }
 
-    UsageException withPlace(UsageException e, long line) {
-        return new UsageException(e.getMessage() + " [file=" + file + ", line=" + line + "]", e);
+    InvalidRequestException withPlace(InvalidRequestException e, long line) {
+        return new InvalidRequestException(e.getMessage() + " [file=" + file + ", line=" + line + "]", e);
     }
 }

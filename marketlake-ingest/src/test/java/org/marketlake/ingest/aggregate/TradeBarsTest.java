@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
@@ -50,7 +50,7 @@ class TradeBarsTest {
         assertThat(TradeBars.check(1.0, -1.0)).isEqualTo(Reason.NEGATIVE_SIZE);
         assertThat(TradeBars.check(1.0, Double.NaN)).isEqualTo(Reason.NON_FINITE_SIZE);
         assertThatThrownBy(() -> TradeBars.secondBars(IBM, new long[] {START, START}, new double[] {1, -1}, new double[] {1, 1}, 2))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("bad trade: non-positive price [row=1, timestamp=2024-01-02T14:30:00Z, price=-1.0, size=1.0]");
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.time.EpochUnit;
 
@@ -57,7 +57,7 @@ class InputTimestampsTest {
     @Test
     void missingOffsetNeedsAZone() {
         assertThatThrownBy(() -> strict.parse("2024-01-02T09:30:00"))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("value=2024-01-02T09:30:00")
                 .hasMessageContaining("--tz");
         InputTimestamps newYork = InputTimestamps.of(ZoneId.of("America/New_York"), null);
@@ -67,8 +67,8 @@ class InputTimestampsTest {
 
     @Test
     void integersNeedAnEpochUnitAndNanosecondsAreFloored() {
-        assertThatThrownBy(() -> strict.parse("1380000000")).isInstanceOf(UsageException.class).hasMessageContaining("--epoch-unit");
-        assertThatThrownBy(() -> strict.fromEpoch(1380000000L)).isInstanceOf(UsageException.class).hasMessageContaining("--epoch-unit");
+        assertThatThrownBy(() -> strict.parse("1380000000")).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
+        assertThatThrownBy(() -> strict.fromEpoch(1380000000L)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
         assertThat(InputTimestamps.of(null, EpochUnit.S).parse("1380000000")).isEqualTo(1_380_000_000_000_000L);
         assertThat(InputTimestamps.of(null, EpochUnit.MS).parse("1380000000123")).isEqualTo(1_380_000_000_123_000L);
         assertThat(InputTimestamps.of(null, EpochUnit.US).parse("1380000000123456")).isEqualTo(1_380_000_000_123_456L);

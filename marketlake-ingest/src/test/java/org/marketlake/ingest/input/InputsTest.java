@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.sql.LakeSql;
 import org.marketlake.core.time.EpochUnit;
 import org.marketlake.ingest.testing.CollectingSink;
@@ -70,7 +70,7 @@ class InputsTest {
     void aMissingColumnFailsTheFileNamingItAndTheHeader() throws IOException {
         Path file = Files.writeString(folder.resolve("nosize.csv"), "timestamp,price,amount\n2024-01-02T14:30:00Z,1,2\n");
         assertThatThrownBy(() -> trades(file))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining("missing column [file=" + file + ", column=size]")
                 .hasMessageContaining("[timestamp, price, amount]")
                 .hasMessageContaining("--map size=COLUMN");
@@ -100,11 +100,11 @@ class InputsTest {
     void timestampsWithoutOffsetOrUnitStopTheIngestWithTheFileAndLine() throws IOException {
         Path local = Files.writeString(folder.resolve("local.csv"), "timestamp,price,size\n2024-01-02 09:30:00,1,1\n");
         assertThatThrownBy(() -> trades(local))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("--tz")
                 .hasMessageContaining("file=" + local + ", line=2");
         Path epoch = Files.writeString(folder.resolve("epoch.csv"), "timestamp,price,size\n1704205800000000000,1,1\n");
-        assertThatThrownBy(() -> trades(epoch)).isInstanceOf(UsageException.class).hasMessageContaining("--epoch-unit");
+        assertThatThrownBy(() -> trades(epoch)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
         CollectingSink sink = read(epoch, RecordLayout.TRADES, ColumnMapping.NONE, InputTimestamps.of(null, EpochUnit.NS));
         assertThat(sink.rows).containsExactly("2: 2024-01-02T14:30:00Z 1.0 1.0");
     }
@@ -172,7 +172,7 @@ class InputsTest {
         try (LakeSql sql = LakeSql.inMemory()) {
             sql.execute("COPY (SELECT 1704205800 AS timestamp, 1.0 AS price, 1.0 AS size) TO '" + file + "' (FORMAT parquet)");
         }
-        assertThatThrownBy(() -> trades(file)).isInstanceOf(UsageException.class).hasMessageContaining("--epoch-unit");
+        assertThatThrownBy(() -> trades(file)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
     }
 
     @Test
@@ -188,9 +188,9 @@ class InputsTest {
         assertThat(InputFiles.expand(List.of(folder.resolve("in").toString() + "/*.csv*")))
                 .containsExactly(folder.resolve("in/a.csv.gz"), folder.resolve("in/b.csv"));
         assertThatThrownBy(() -> InputFiles.expand(List.of(folder.resolve("missing.csv").toString())))
-                .isInstanceOf(UsageException.class).hasMessageContaining("no such file");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("no such file");
         assertThatThrownBy(() -> InputFiles.expand(List.of(folder.resolve("in/notes.md").toString())))
-                .isInstanceOf(UsageException.class).hasMessageContaining("unknown input format");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("unknown input format");
     }
 
     private static OutputStream compressed(Path file) throws IOException {

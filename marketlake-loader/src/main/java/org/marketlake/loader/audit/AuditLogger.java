@@ -1,5 +1,6 @@
 package org.marketlake.loader.audit;
 
+import org.marketlake.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +20,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.loader.config.LoaderConfig;
 
 /**
@@ -186,7 +185,7 @@ public final class AuditLogger {
 
     private Path fileOf(String id) {
         if (!id.matches("[A-Za-z0-9._-]+") || id.startsWith(".")) {
-            throw new DataException("invalid audit session id [value=" + id + "]");
+            throw new InvalidDataException("invalid audit session id [value=" + id + "]");
         }
         return config.logDir().resolve(id + ".json");
     }
@@ -205,7 +204,7 @@ public final class AuditLogger {
     private ObjectNode read(String id) {
         Path file = fileOf(id);
         if (!Files.exists(file)) {
-            throw new DataException("no audit session " + id + " [file=" + file + "]");
+            throw new InvalidDataException("no audit session " + id + " [file=" + file + "]");
         }
         return (ObjectNode) parse(file);
     }
@@ -214,27 +213,20 @@ public final class AuditLogger {
         try {
             JsonNode node = JSON.readTree(file.toFile());
             if (node == null || !node.isObject() || !node.has("session_id")) {
-                throw new DataException("audit session file is not a session [file=" + file + "]");
+                throw new InvalidDataException("audit session file is not a session [file=" + file + "]");
             }
             return node;
         } catch (IOException e) {
-            throw new DataException("audit session file is not valid JSON [file=" + file + "]: "
+            throw new InvalidDataException("audit session file is not valid JSON [file=" + file + "]: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
     private void write(String id, ObjectNode session) {
         Path file = fileOf(id);
-        Path temporary = file.resolveSibling("." + id + ".tmp-" + UUID.randomUUID());
         try {
-            Files.write(temporary, JSON.writeValueAsBytes(session), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.publishBytes(file, JSON.writeValueAsBytes(session));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
             throw new UncheckedIOException("cannot write audit session " + file, e);
         }
     }

@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.marketlake.loader.ConfigError;
+import org.marketlake.core.error.InvalidConfigException;
 
 /**
  * Reads the YAML of design 000 section 2.1 and fails fast: a missing file, a missing required key
  * ({@code data_paths.root_dir}, {@code file_patterns.naming_regex}, {@code schema.datetime_column}), an unknown
- * key (with the closest valid one), a value of the wrong type or outside its set are each a {@link ConfigError}
+ * key (with the closest valid one), a value of the wrong type or outside its set are each a {@link InvalidConfigException}
  * naming the key's dotted path.
  */
 public final class ConfigLoader {
@@ -36,32 +36,32 @@ public final class ConfigLoader {
 
     public static LoaderConfig load(Path file) {
         if (file == null || !Files.isRegularFile(file)) {
-            throw new ConfigError("Configuration file not found: " + file);
+            throw new InvalidConfigException("Configuration file not found: " + file);
         }
         JsonNode tree;
         try {
             tree = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         } catch (IOException e) {
-            throw new ConfigError("Configuration file is not valid YAML [file=" + file + "]: "
+            throw new InvalidConfigException("Configuration file is not valid YAML [file=" + file + "]: "
                     + e.getMessage().replace('\n', ' '), e);
         }
         if (tree == null || !tree.isObject()) {
-            throw new ConfigError("Configuration file " + file + " must be a mapping with the key " + ROOT);
+            throw new InvalidConfigException("Configuration file " + file + " must be a mapping with the key " + ROOT);
         }
         for (var names = tree.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals(ROOT)) {
-                throw new ConfigError("unknown top-level configuration key " + name + ": did you mean " + ROOT + "? [file=" + file + "]");
+                throw new InvalidConfigException("unknown top-level configuration key " + name + ": did you mean " + ROOT + "? [file=" + file + "]");
             }
         }
         if (!tree.has(ROOT) || tree.get(ROOT).isNull()) {
-            throw new ConfigError("required configuration key missing: " + ROOT + " [file=" + file + "]");
+            throw new InvalidConfigException("required configuration key missing: " + ROOT + " [file=" + file + "]");
         }
         try {
             ConfigNode root = ConfigNode.of(tree.get(ROOT), ROOT, SECTIONS);
             return read(file, root, fingerprint(tree));
-        } catch (ConfigError e) {
-            throw new ConfigError(e.getMessage() + " [file=" + file + "]", e);
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException(e.getMessage() + " [file=" + file + "]", e);
         }
     }
 
@@ -102,10 +102,10 @@ public final class ConfigLoader {
         String rootText = node.requiredText("root_dir");
         Path rootDir = Path.of(rootText).toAbsolutePath().normalize();
         if (!Files.exists(rootDir)) {
-            throw new ConfigError("Root directory does not exist: " + rootDir + " (" + node.path() + ".root_dir)");
+            throw new InvalidConfigException("Root directory does not exist: " + rootDir + " (" + node.path() + ".root_dir)");
         }
         if (!Files.isDirectory(rootDir)) {
-            throw new ConfigError("Root path is not a directory: " + rootDir + " (" + node.path() + ".root_dir)");
+            throw new InvalidConfigException("Root path is not a directory: " + rootDir + " (" + node.path() + ".root_dir)");
         }
         return new LoaderConfig.DataPaths(rootDir, node.optionalText("training_subdir"),
                 node.optionalText("prediction_subdir"), node.optionalText("incremental_subdir"));
@@ -117,12 +117,12 @@ public final class ConfigLoader {
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new ConfigError("configuration key " + node.path() + ".naming_regex does not compile: "
+            throw new InvalidConfigException("configuration key " + node.path() + ".naming_regex does not compile: "
                     + e.getDescription() + " [value=" + regex + "]", e);
         }
         int groups = pattern.matcher("").groupCount();
         if (groups != 7) {
-            throw new ConfigError("configuration key " + node.path() + ".naming_regex must have 7 groups (symbol, timeframe, "
+            throw new InvalidConfigException("configuration key " + node.path() + ".naming_regex must have 7 groups (symbol, timeframe, "
                     + "horizon, year, month, hash, extension), it has " + groups + " [value=" + regex + "]");
         }
         return new LoaderConfig.FilePatterns(node.text("parquet_extension", ".parquet"), node.text("json_extension", ".json"), pattern);
@@ -133,11 +133,11 @@ public final class ConfigLoader {
         // and anything else is refused rather than ignored.
         String year = node.text("year_format", "YYYY");
         if (!year.equals("YYYY")) {
-            throw new ConfigError("configuration key " + node.path() + ".year_format has value '" + year + "' outside its set: use YYYY");
+            throw new InvalidConfigException("configuration key " + node.path() + ".year_format has value '" + year + "' outside its set: use YYYY");
         }
         String month = node.text("month_format", "MM");
         if (!month.equals("MM")) {
-            throw new ConfigError("configuration key " + node.path() + ".month_format has value '" + month + "' outside its set: use MM");
+            throw new InvalidConfigException("configuration key " + node.path() + ".month_format has value '" + month + "' outside its set: use MM");
         }
     }
 
@@ -162,7 +162,7 @@ public final class ConfigLoader {
         try {
             zone = ZoneId.of(zoneText);
         } catch (DateTimeException e) {
-            throw new ConfigError("configuration key " + node.path() + ".timezone is not a time zone: '" + zoneText
+            throw new InvalidConfigException("configuration key " + node.path() + ".timezone is not a time zone: '" + zoneText
                     + "' (use an IANA name such as UTC or America/New_York)", e);
         }
         return new LoaderConfig.SchemaConfig(datetime, targets, LoaderConfig.orderedGroups(groups), timestamps, zone);
@@ -189,14 +189,14 @@ public final class ConfigLoader {
         List<String> stats = node.textList("rolling_stats", List.of("mean", "std", "min", "max"));
         for (String stat : stats) {
             if (!Set.of("mean", "std", "min", "max").contains(stat)) {
-                throw new ConfigError("configuration key " + node.path() + ".rolling_stats has value '" + stat
+                throw new InvalidConfigException("configuration key " + node.path() + ".rolling_stats has value '" + stat
                         + "' outside its set: use mean, std, min, max (closest: " + Closest.of(stat, List.of("mean", "std", "min", "max")) + ")");
             }
         }
         List<String> correlations = node.textList("correlations", List.of());
         for (String pair : correlations) {
             if (pair.split(":").length != 2) {
-                throw new ConfigError("configuration key " + node.path() + ".correlations entry '" + pair
+                throw new InvalidConfigException("configuration key " + node.path() + ".correlations entry '" + pair
                         + "' must name two columns as column:other");
             }
         }
@@ -221,7 +221,7 @@ public final class ConfigLoader {
             var entry = entries.next();
             String path = node.path() + ".features." + entry.getKey();
             if (!entry.getKey().matches("[a-z][a-z0-9_]*")) {
-                throw new ConfigError("configuration key " + path + ": a feature prefix is lower-case letters, digits and _");
+                throw new InvalidConfigException("configuration key " + path + ": a feature prefix is lower-case letters, digits and _");
             }
             JsonNode value = entry.getValue();
             if (value.isTextual()) {
@@ -230,7 +230,7 @@ public final class ConfigLoader {
                 ConfigNode feature = ConfigNode.of(value, path, Set.of("symbol", "kind"));
                 String kind = feature.text("kind", "quotes");
                 if (!Set.of("quotes", "bars").contains(kind)) {
-                    throw new ConfigError("configuration key " + path + ".kind has value '" + kind + "' outside its set: use quotes, bars");
+                    throw new InvalidConfigException("configuration key " + path + ".kind has value '" + kind + "' outside its set: use quotes, bars");
                 }
                 features.add(new LoaderConfig.BuildFeature(entry.getKey(), feature.requiredText("symbol"), kind));
             }
@@ -243,7 +243,7 @@ public final class ConfigLoader {
     static long parseSize(String text, String key) {
         Matcher matcher = SIZE.matcher(text);
         if (!matcher.matches()) {
-            throw new ConfigError("configuration key " + key + " must be a size such as 2GB or 512MB, got '" + text + "'");
+            throw new InvalidConfigException("configuration key " + key + " must be a size such as 2GB or 512MB, got '" + text + "'");
         }
         double number = Double.parseDouble(matcher.group(1));
         String unit = matcher.group(2).toUpperCase(Locale.ROOT);

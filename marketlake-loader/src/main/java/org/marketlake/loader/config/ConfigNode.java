@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.marketlake.loader.ConfigError;
+import org.marketlake.core.error.InvalidConfigException;
 
 /**
  * One mapping of the YAML tree, read key by key with types checked. It knows its dotted path, so every error
@@ -29,7 +29,7 @@ final class ConfigNode {
     static ConfigNode of(JsonNode node, String path, Set<String> allowed) {
         JsonNode mapping = node == null || node.isNull() || node.isMissingNode() ? MissingNode.getInstance() : node;
         if (!mapping.isMissingNode() && !mapping.isObject()) {
-            throw new ConfigError("configuration key " + path + " must be a mapping of keys, got " + describe(mapping));
+            throw new InvalidConfigException("configuration key " + path + " must be a mapping of keys, got " + describe(mapping));
         }
         ConfigNode config = new ConfigNode(mapping, path);
         config.refuseUnknown(allowed);
@@ -48,7 +48,7 @@ final class ConfigNode {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new ConfigError("unknown configuration key " + key(name) + ": did you mean " + key(Closest.of(name, allowed))
+                throw new InvalidConfigException("unknown configuration key " + key(name) + ": did you mean " + key(Closest.of(name, allowed))
                         + "? (valid keys here: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }
@@ -75,7 +75,7 @@ final class ConfigNode {
     String requiredText(String name) {
         String text = text(name, null);
         if (text == null || text.isBlank()) {
-            throw new ConfigError("required configuration key missing: " + key(name));
+            throw new InvalidConfigException("required configuration key missing: " + key(name));
         }
         return text;
     }
@@ -86,7 +86,7 @@ final class ConfigNode {
             return fallback;
         }
         if (!value.isValueNode()) {
-            throw new ConfigError("configuration key " + key(name) + " must be a text value, got " + describe(value));
+            throw new InvalidConfigException("configuration key " + key(name) + " must be a text value, got " + describe(value));
         }
         return value.asText();
     }
@@ -101,7 +101,7 @@ final class ConfigNode {
             return fallback;
         }
         if (!value.isBoolean()) {
-            throw new ConfigError("configuration key " + key(name) + " must be true or false, got " + describe(value));
+            throw new InvalidConfigException("configuration key " + key(name) + " must be true or false, got " + describe(value));
         }
         return value.booleanValue();
     }
@@ -112,14 +112,14 @@ final class ConfigNode {
             return fallback;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new ConfigError("configuration key " + key(name) + " must be a whole number, got " + describe(value));
+            throw new InvalidConfigException("configuration key " + key(name) + " must be a whole number, got " + describe(value));
         }
         return inRange(name, value.intValue(), min, max);
     }
 
     private int inRange(String name, int number, int min, int max) {
         if (number < min || number > max) {
-            throw new ConfigError("configuration key " + key(name) + " must be between " + min + " and " + max + ", got " + number);
+            throw new InvalidConfigException("configuration key " + key(name) + " must be between " + min + " and " + max + ", got " + number);
         }
         return number;
     }
@@ -130,11 +130,11 @@ final class ConfigNode {
             return fallback;
         }
         if (!value.isNumber()) {
-            throw new ConfigError("configuration key " + key(name) + " must be a number, got " + describe(value));
+            throw new InvalidConfigException("configuration key " + key(name) + " must be a number, got " + describe(value));
         }
         double number = value.doubleValue();
         if (!(number > minExclusive && number <= maxInclusive)) {
-            throw new ConfigError("configuration key " + key(name) + " must be greater than " + minExclusive
+            throw new InvalidConfigException("configuration key " + key(name) + " must be greater than " + minExclusive
                     + " and at most " + maxInclusive + ", got " + number);
         }
         return number;
@@ -153,7 +153,7 @@ final class ConfigNode {
             }
             names.add(constant.configName());
         }
-        throw new ConfigError("configuration key " + key(name) + " has value '" + text + "' outside its set: use one of "
+        throw new InvalidConfigException("configuration key " + key(name) + " has value '" + text + "' outside its set: use one of "
                 + String.join(", ", names) + " (closest: " + Closest.of(text, names) + ")");
     }
 
@@ -163,13 +163,13 @@ final class ConfigNode {
             return fallback;
         }
         if (!value.isArray()) {
-            throw new ConfigError("configuration key " + key(name) + " must be a list, got " + describe(value));
+            throw new InvalidConfigException("configuration key " + key(name) + " must be a list, got " + describe(value));
         }
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             if (item == null || !item.isTextual() || item.asText().isBlank()) {
-                throw new ConfigError("configuration key " + key(name) + "[" + i + "] must be a non-empty text, got " + describe(item));
+                throw new InvalidConfigException("configuration key " + key(name) + "[" + i + "] must be a non-empty text, got " + describe(item));
             }
             texts.add(item.asText());
         }
@@ -182,13 +182,13 @@ final class ConfigNode {
             return fallback;
         }
         if (!value.isArray()) {
-            throw new ConfigError("configuration key " + key(name) + " must be a list of whole numbers, got " + describe(value));
+            throw new InvalidConfigException("configuration key " + key(name) + " must be a list of whole numbers, got " + describe(value));
         }
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             if (!item.isIntegralNumber() || !item.canConvertToInt() || item.intValue() < min) {
-                throw new ConfigError("configuration key " + key(name) + "[" + i + "] must be a whole number of at least " + min
+                throw new InvalidConfigException("configuration key " + key(name) + "[" + i + "] must be a whole number of at least " + min
                         + ", got " + describe(item));
             }
             numbers.add(item.intValue());
@@ -203,7 +203,7 @@ final class ConfigNode {
             return java.util.Collections.emptyIterator();
         }
         if (!value.isObject()) {
-            throw new ConfigError("configuration key " + key(name) + " must be a mapping, got " + describe(value));
+            throw new InvalidConfigException("configuration key " + key(name) + " must be a mapping, got " + describe(value));
         }
         return value.properties().iterator();
     }

@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import org.marketlake.loader.SchemaValidationError;
+import org.marketlake.core.error.SchemaMismatchException;
 import org.marketlake.loader.read.Columns;
 import org.marketlake.loader.read.SourceType;
 import org.marketlake.loader.read.TableColumn;
 
 /**
  * Turns source columns into the loader's types: the datetime column into UTC epoch microseconds (a value that
- * is not a timestamp, or a missing one, is a {@link SchemaValidationError} naming file, row, column and value),
+ * is not a timestamp, or a missing one, is a {@link SchemaMismatchException} naming file, row, column and value),
  * timestamp columns likewise but nullable. Texts without offset and naive instants are in {@code zone}; numbers
  * in a datetime column are epoch milliseconds (pandas' default JSON date format).
  */
@@ -62,7 +62,7 @@ public final class Conversion {
                     }
                     long micros = parser.parse(value);
                     if (micros == Long.MIN_VALUE) {
-                        throw new SchemaValidationError("Unparseable timestamp [file=" + file + ", row=" + row + ", column="
+                        throw new SchemaMismatchException("Unparseable timestamp [file=" + file + ", row=" + row + ", column="
                                 + column.name() + ", value=" + value + "]: use ISO-8601 or YYYY-MM-DD HH:MM:SS");
                     }
                     out[row] = micros;
@@ -79,7 +79,7 @@ public final class Conversion {
                     }
                 }
             }
-            case TableColumn.Floats floats -> throw new SchemaValidationError("Timestamp column holds 32-bit floats [file="
+            case TableColumn.Floats floats -> throw new SchemaMismatchException("Timestamp column holds 32-bit floats [file="
                     + file + ", column=" + floats.name() + "]");
             case TableColumn.Categorical categorical -> {
                 return convert(file, new TableColumn.Texts(categorical.name(), Columns.texts(categorical)), type, nullable);
@@ -97,7 +97,7 @@ public final class Conversion {
 
     private static void missing(Path file, String column, int row, boolean nullable) {
         if (!nullable) {
-            throw new SchemaValidationError("Missing timestamp [file=" + file + ", row=" + row + ", column=" + column
+            throw new SchemaMismatchException("Missing timestamp [file=" + file + ", row=" + row + ", column=" + column
                     + ", value=null]: every row needs its datetime");
         }
     }

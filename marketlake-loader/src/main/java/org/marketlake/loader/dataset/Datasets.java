@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.marketlake.core.model.Micros;
-import org.marketlake.loader.DataNotFoundError;
-import org.marketlake.loader.IncompleteContextError;
+import org.marketlake.core.error.DataNotFoundException;
+import org.marketlake.core.error.IncompleteContextException;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.config.Scaling;
@@ -49,7 +49,7 @@ public final class Datasets {
             session.update("files_discovered", discovered.size());
             List<FileInfo> files = discovery.resolve(discovered);
             if (files.isEmpty()) {
-                throw new DataNotFoundError("No files found under " + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
+                throw new DataNotFoundException("No files found under " + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
             }
             ProcessedCache cache = new ProcessedCache(config);
             String key = cache.enabled() ? cache.key("processed", files) : null;
@@ -73,7 +73,7 @@ public final class Datasets {
 
     private static Selection requireYears(Selection selection) {
         if (!selection.hasYears()) {
-            throw new org.marketlake.core.UsageException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
+            throw new org.marketlake.core.error.InvalidRequestException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
         }
         return selection;
     }
@@ -94,7 +94,7 @@ public final class Datasets {
         int validationRows = (int) Math.round(table.rows() * config.processing().validationSplit());
         int trainRows = table.rows() - validationRows;
         if (trainRows < 1) {
-            throw new DataNotFoundError("too few rows to split: " + table.rows() + " rows with validation_split "
+            throw new DataNotFoundException("too few rows to split: " + table.rows() + " rows with validation_split "
                     + config.processing().validationSplit());
         }
         List<String> targets = targets(table);
@@ -156,7 +156,7 @@ public final class Datasets {
             }
             session.update("files_discovered", files.size());
             if (files.isEmpty()) {
-                throw new DataNotFoundError("No prediction files found for " + FileDiscovery.describe(series) + " up to "
+                throw new DataNotFoundException("No prediction files found for " + FileDiscovery.describe(series) + " up to "
                         + Micros.format(atMicros));
             }
             int needed = contextLength + warmup();
@@ -174,7 +174,7 @@ public final class Datasets {
                 }
             }
             if (loaded.rows() < contextLength) {
-                throw new IncompleteContextError("Insufficient context data for prediction: " + contextLength + " rows needed up to "
+                throw new IncompleteContextException("Insufficient context data for prediction: " + contextLength + " rows needed up to "
                         + Micros.format(atMicros) + ", the data has " + loaded.rows()
                         + (loaded.rows() == 0 ? "" : " (" + Micros.format(loaded.ds()[0]) + " .. "
                         + Micros.format(loaded.ds()[loaded.rows() - 1]) + ")") + " in " + used.size() + " files");
@@ -206,11 +206,11 @@ public final class Datasets {
         FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.PREDICTION);
         List<FileInfo> files = discovery.resolve(discovery.discover(series));
         if (files.isEmpty()) {
-            throw new DataNotFoundError("No files found for " + FileDiscovery.describe(series));
+            throw new DataNotFoundException("No files found for " + FileDiscovery.describe(series));
         }
         Table newest = new TableLoader(config).load(files.subList(files.size() - 1, files.size())).table();
         if (newest.rows() == 0) {
-            throw new DataNotFoundError("The newest file has no rows [file=" + files.get(files.size() - 1).path() + "]");
+            throw new DataNotFoundException("The newest file has no rows [file=" + files.get(files.size() - 1).path() + "]");
         }
         return newest.ds()[newest.rows() - 1];
     }
@@ -247,7 +247,7 @@ public final class Datasets {
             }
             session.update("files_skipped", skipped.size());
             if (toRead.isEmpty()) {
-                throw new DataNotFoundError("No new data found since " + Micros.format(afterMicros) + " for "
+                throw new DataNotFoundException("No new data found since " + Micros.format(afterMicros) + " for "
                         + FileDiscovery.describe(series) + " (" + skipped.size() + " files hold nothing later)");
             }
             LoadResult load = new TableLoader(config).load(toRead);

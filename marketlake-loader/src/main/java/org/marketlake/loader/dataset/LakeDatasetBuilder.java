@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.marketlake.core.Lake;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.loader.DataNotFoundError;
+import org.marketlake.core.error.DataNotFoundException;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.discovery.Selection;
 import org.marketlake.loader.features.Rolling;
@@ -75,20 +75,20 @@ public final class LakeDatasetBuilder {
         Symbol symbol = Symbol.of(symbolText);
         Timeframe timeframe = timeframe(timeframeText);
         if (timeframe == Timeframe.S1) {
-            throw new UsageException("dataset build needs a timeframe of a minute or more (the design's <N>min form), got 1s");
+            throw new InvalidRequestException("dataset build needs a timeframe of a minute or more (the design's <N>min form), got 1s");
         }
         String timeframeName = Selection.normalizeTimeframe(timeframe.label());
         String hash = hash(symbol.value(), timeframeName, horizon);
         String sample = String.format("%s_%s_h%d_2000_01_%s.parquet", symbol.value(), timeframeName, horizon, hash);
         if (!config.filePatterns().namingRegex().matcher(sample).lookingAt()) {
-            throw new UsageException("symbol " + symbol.value() + " cannot be written so that file_patterns.naming_regex "
+            throw new InvalidRequestException("symbol " + symbol.value() + " cannot be written so that file_patterns.naming_regex "
                     + config.filePatterns().namingRegex().pattern() + " matches it (for example " + sample
                     + "): widen the regex's symbol group, for example ([A-Z0-9.-]+)");
         }
         TimeRange range = range(months);
         Frame bars = lake.read(DataKind.bars(timeframe), symbol, TimeRange.ALL, List.of());
         if (bars.isEmpty()) {
-            throw new DataNotFoundError("the lake has no " + timeframe.label() + " bars of " + symbol.value() + " [root=" + lake.root() + "]");
+            throw new DataNotFoundException("the lake has no " + timeframe.label() + " bars of " + symbol.value() + " [root=" + lake.root() + "]");
         }
         Table table = columns(bars, symbol, timeframe);
         List<Written> written = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class LakeDatasetBuilder {
             written.add(new Written(parquet, json, part.rows()));
         }
         if (written.isEmpty()) {
-            throw new DataNotFoundError("the lake has no " + timeframe.label() + " bars of " + symbol.value() + " in the selected months");
+            throw new DataNotFoundException("the lake has no " + timeframe.label() + " bars of " + symbol.value() + " in the selected months");
         }
         return new Result(hash, timeframeName, written);
     }
@@ -186,7 +186,7 @@ public final class LakeDatasetBuilder {
         List<String> names = quotes ? List.of("_bid", "_ask", "_bid_volume", "_ask_volume")
                 : List.of("_open", "_high", "_low", "_close", "_volume");
         if (lake.files(kind, other).isEmpty()) {
-            throw new DataNotFoundError("build.features." + feature.prefix() + " reads " + kind.label() + " of " + other.value()
+            throw new DataNotFoundException("build.features." + feature.prefix() + " reads " + kind.label() + " of " + other.value()
                     + ", which the lake does not have [root=" + lake.root() + "]");
         }
         List<String> read = new ArrayList<>(List.of("timestamp"));

@@ -1,5 +1,6 @@
 package org.marketlake.loader.dataset;
 
+import org.marketlake.core.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -7,10 +8,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.marketlake.loader.read.Columns;
 import org.marketlake.loader.read.Table;
 import org.marketlake.loader.read.TableColumn;
@@ -25,8 +24,10 @@ final class TableFiles {
     private TableFiles() {}
 
     static void write(Table table, List<String> features, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
+        AtomicFiles.publish(file, temporary -> writeTo(table, features, temporary));
+    }
+
+    private static void writeTo(Table table, List<String> features, Path temporary) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(features.size());
@@ -64,11 +65,7 @@ final class TableFiles {
                     case TableColumn.Categorical categorical -> writeTexts(out, Columns.texts(categorical));
                 }
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void writeTexts(DataOutputStream out, String[] values) throws IOException {

@@ -1,23 +1,21 @@
 package org.marketlake.loader.dataset;
 
+import org.marketlake.core.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.sql.LakeSql;
 import org.marketlake.loader.read.Table;
 import org.marketlake.loader.read.TableColumn;
@@ -42,7 +40,10 @@ public final class TableWriter {
     private TableWriter() {}
 
     public static void writeParquet(Table table, Path target, TimeFormat timeFormat) {
-        Path temporary = temporaryBeside(target);
+        publish(target, temporary -> copyParquet(table, temporary, timeFormat, target));
+    }
+
+    private static void copyParquet(Table table, Path temporary, TimeFormat timeFormat, Path target) {
         try (LakeSql sql = LakeSql.inMemory()) {
             DuckDBConnection connection = sql.connection().unwrap(DuckDBConnection.class);
             List<TableColumn> columns = table.columns();
@@ -80,10 +81,8 @@ public final class TableWriter {
                 statement.execute("COPY (" + select + " FROM t) TO '" + temporary.toString().replace("'", "''")
                         + "' (FORMAT parquet, COMPRESSION zstd)");
             }
-            publish(temporary, target);
         } catch (SQLException e) {
-            deleteQuietly(temporary);
-            throw new DataException("cannot write Parquet [file=" + target + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot write Parquet [file=" + target + "]: " + e.getMessage(), e);
         }
     }
 
@@ -139,8 +138,11 @@ public final class TableWriter {
 
     /** pandas {@code to_json(orient="records")}: one object per row, NaN as null, ds as text. */
     public static void writeJsonRecords(Table table, Path target) {
-        Path temporary = temporaryBeside(target);
         List<TableColumn> columns = table.columns();
+        publish(target, temporary -> writeJsonRecords(table, columns, temporary));
+    }
+
+    private static void writeJsonRecords(Table table, List<TableColumn> columns, Path temporary) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(temporary.toFile(), JsonEncoding.UTF8)) {
             json.writeStartArray();
             long[] ds = table.ds();
@@ -161,11 +163,7 @@ public final class TableWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new UncheckedIOException("cannot write JSON " + target, e);
         }
-        publish(temporary, target);
     }
 
     private static void number(JsonGenerator json, double value) throws IOException {
@@ -188,29 +186,11 @@ public final class TableWriter {
         return TEXT.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000));
     }
 
-    private static Path temporaryBeside(Path target) {
+    private static void publish(Path target, AtomicFiles.ContentWriter writer) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicFiles.publish(target, writer);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of " + target, e);
-        }
-        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
-    }
-
-    private static void publish(Path temporary, Path target) {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new UncheckedIOException("cannot move " + temporary + " to " + target, e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Best effort: the temporary name starts with a dot and is never read as data.
+            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }

@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-import org.marketlake.core.UsageException;
-import org.marketlake.loader.DataNotFoundError;
-import org.marketlake.loader.InvalidFilenameError;
+import org.marketlake.core.error.InvalidRequestException;
+import org.marketlake.core.error.DataNotFoundException;
+import org.marketlake.core.error.InvalidFileNameException;
 import org.marketlake.loader.config.LoaderConfig;
 
 /**
  * Finds the files of the layout {@code {root}/{YYYY}/{MM}/{SYMBOL}_{TIMEFRAME}_h{HORIZON}_{YYYY}_{MM}_{HASH}.{ext}}
  * (design 000 section 1.2). Missing years and months are skipped; a {@code .parquet} or {@code .json} file whose
  * name the configured regex does not match, or that sits in another month's folder, is an
- * {@link InvalidFilenameError}. Other files (notes, the state file) are ignored.
+ * {@link InvalidFileNameException}. Other files (notes, the state file) are ignored.
  */
 public final class FileDiscovery {
     private final LoaderConfig config;
@@ -78,7 +78,7 @@ public final class FileDiscovery {
         String name = file.getFileName().toString();
         Matcher matcher = config.filePatterns().namingRegex().matcher(name);
         if (!matcher.lookingAt()) {
-            throw new InvalidFilenameError("Filename does not match expected pattern " + config.filePatterns().namingRegex().pattern()
+            throw new InvalidFileNameException("Filename does not match expected pattern " + config.filePatterns().namingRegex().pattern()
                     + " [file=" + file + "]: rename it as SYMBOL_1min_h15_YYYY_MM_HASH.parquet or move it out of the data folders");
         }
         FileInfo info;
@@ -86,10 +86,10 @@ public final class FileDiscovery {
             info = new FileInfo(file, matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3)),
                     Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)), matcher.group(6), matcher.group(7));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFilenameError("Filename has a field out of range [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidFileNameException("Filename has a field out of range [file=" + file + "]: " + e.getMessage(), e);
         }
         if (info.year() != folderYear || info.month() != folderMonth) {
-            throw new InvalidFilenameError(String.format("File names %04d-%02d but sits in the folder of %04d-%02d [file=%s]",
+            throw new InvalidFileNameException(String.format("File names %04d-%02d but sits in the folder of %04d-%02d [file=%s]",
                     info.year(), info.month(), folderYear, folderMonth, file));
         }
         return info;
@@ -108,7 +108,7 @@ public final class FileDiscovery {
         TreeSet<String> series = new TreeSet<>();
         byStem.values().forEach(file -> series.add(file.series()));
         if (series.size() > 1) {
-            throw new UsageException("the selection holds " + series.size() + " series " + series
+            throw new InvalidRequestException("the selection holds " + series.size() + " series " + series
                     + ": narrow it with --symbol, --timeframe, --horizon or --hash");
         }
         List<FileInfo> files = new ArrayList<>(byStem.values());
@@ -116,11 +116,11 @@ public final class FileDiscovery {
         return files;
     }
 
-    /** {@link #discover} then {@link #resolve}; no file at all is a {@link DataNotFoundError}. */
+    /** {@link #discover} then {@link #resolve}; no file at all is a {@link DataNotFoundException}. */
     public List<FileInfo> filesToRead(Selection selection) {
         List<FileInfo> files = resolve(discover(selection));
         if (files.isEmpty()) {
-            throw new DataNotFoundError("No files found under " + base + " for " + describe(selection));
+            throw new DataNotFoundException("No files found under " + base + " for " + describe(selection));
         }
         return files;
     }

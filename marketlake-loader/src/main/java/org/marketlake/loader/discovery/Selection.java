@@ -1,7 +1,7 @@
 package org.marketlake.loader.discovery;
 
 import java.util.Optional;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * Which files to read: a year or a year range (one is required where the command says so), a month or a month
@@ -15,10 +15,10 @@ public record Selection(int firstYear, int lastYear, int firstMonth, int lastMon
 
     public Selection {
         if (firstYear > lastYear) {
-            throw new UsageException("year range is empty: " + firstYear + ":" + lastYear);
+            throw new InvalidRequestException("year range is empty: " + firstYear + ":" + lastYear);
         }
         if (firstMonth < 1 || lastMonth > 12 || firstMonth > lastMonth) {
-            throw new UsageException("month range must lie within 1:12 and not be empty, got " + firstMonth + ":" + lastMonth);
+            throw new InvalidRequestException("month range must lie within 1:12 and not be empty, got " + firstMonth + ":" + lastMonth);
         }
         timeframe = timeframe.map(Selection::normalizeTimeframe);
     }

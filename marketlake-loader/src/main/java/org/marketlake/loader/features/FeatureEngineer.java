@@ -43,7 +43,7 @@ public final class FeatureEngineer {
         List<String> base = settings.columns().isEmpty() ? targets : settings.columns();
         for (String name : base) {
             if (!aligned.has(name) || !aligned.column(name).isNumeric()) {
-                throw new org.marketlake.loader.ConfigError("features.columns names " + name
+                throw new org.marketlake.core.error.InvalidConfigException("features.columns names " + name
                         + ", which is not a numeric column of the data: " + aligned.numericNames());
             }
             double[] values = aligned.doubles(name);
@@ -77,7 +77,7 @@ public final class FeatureEngineer {
             String[] names = pair.split(":");
             for (String name : names) {
                 if (!aligned.has(name) || !aligned.column(name).isNumeric()) {
-                    throw new org.marketlake.loader.ConfigError("features.correlations names " + name
+                    throw new org.marketlake.core.error.InvalidConfigException("features.correlations names " + name
                             + ", which is not a numeric column of the data");
                 }
             }

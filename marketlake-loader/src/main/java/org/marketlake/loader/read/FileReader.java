@@ -48,7 +48,7 @@ public final class FileReader {
             Map<String, SourceType> types = source.schema();
             String datetime = config.schema().datetimeColumn();
             if (!types.containsKey(datetime)) {
-                throw new org.marketlake.loader.SchemaValidationError("Required column missing [file=" + path + ", column="
+                throw new org.marketlake.core.error.SchemaMismatchException("Required column missing [file=" + path + ", column="
                         + datetime + "]: the datetime column is not among " + types.keySet());
             }
             List<String> names = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 
 /**
  * A JSON file as pandas writes it, in any of the orientations the issue names, told apart by their shape:
@@ -63,10 +63,10 @@ final class JsonSource implements Source {
             } else if (whole.isObject()) {
                 readRecords(List.of(whole).iterator());
             } else {
-                throw new DataException("JSON file holds neither records nor columns [file=" + file + "]");
+                throw new InvalidDataException("JSON file holds neither records nor columns [file=" + file + "]");
             }
         } catch (IOException e) {
-            throw new DataException("Malformed JSON file [file=" + file + "]: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new InvalidDataException("Malformed JSON file [file=" + file + "]: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
@@ -94,7 +94,7 @@ final class JsonSource implements Source {
         while (records.hasNext()) {
             JsonNode record = records.next();
             if (!record.isObject()) {
-                throw new DataException("JSON record is not an object [file=" + file + ", row=" + row + ", value=" + abbreviate(record) + "]");
+                throw new InvalidDataException("JSON record is not an object [file=" + file + ", row=" + row + ", value=" + abbreviate(record) + "]");
             }
             for (Map.Entry<String, JsonNode> field : record.properties()) {
                 List<JsonNode> column = columns.computeIfAbsent(field.getKey(), key -> new ArrayList<>());
@@ -115,7 +115,7 @@ final class JsonSource implements Source {
         int row = 0;
         for (JsonNode values : whole.get("data")) {
             if (!values.isArray() || values.size() != names.size()) {
-                throw new DataException("JSON split row has " + values.size() + " values for " + names.size() + " columns [file="
+                throw new InvalidDataException("JSON split row has " + values.size() + " values for " + names.size() + " columns [file="
                         + file + ", row=" + row + "]");
             }
             for (int c = 0; c < names.size(); c++) {

@@ -1,7 +1,7 @@
 package org.marketlake.loader.read;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 
 /**
  * {@code performance.memory_limit}, shared by the readers of one load: each reserves the bytes it is about to
@@ -24,7 +24,7 @@ public final class MemoryBudget {
     public void reserve(long bytes, String what) {
         long total = used.addAndGet(bytes);
         if (total > limitBytes) {
-            throw new DataException("loading would exceed performance.memory_limit " + limitText + " (" + Sizes.human(total)
+            throw new InvalidDataException("loading would exceed performance.memory_limit " + limitText + " (" + Sizes.human(total)
                     + " needed so far, at " + what + "): narrow the selection (--year, --month) or raise the limit");
         }
     }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.sql.LakeSql;
 import org.marketlake.core.sql.SqlResult;
 
@@ -40,7 +40,7 @@ final class ParquetSource implements Source {
             try {
                 described = sql.query("DESCRIBE SELECT * FROM " + from());
             } catch (RuntimeException e) {
-                throw new DataException("Malformed Parquet file, cannot read its schema [file=" + file + "]: " + e.getMessage(), e);
+                throw new InvalidDataException("Malformed Parquet file, cannot read its schema [file=" + file + "]: " + e.getMessage(), e);
             }
             Map<String, SourceType> types = new LinkedHashMap<>();
             for (Object[] row : described.rows()) {
@@ -87,7 +87,7 @@ final class ParquetSource implements Source {
             try (ResultSet results = statement.executeQuery(select.toString())) {
                 while (results.next()) {
                     if (row == rows) {
-                        throw new DataException("Parquet file changed while being read [file=" + file + "]");
+                        throw new InvalidDataException("Parquet file changed while being read [file=" + file + "]");
                     }
                     for (int c = 0; c < arrays.length; c++) {
                         int index = c + 1;
@@ -125,7 +125,7 @@ final class ParquetSource implements Source {
             }
             return columns;
         } catch (SQLException e) {
-            throw new DataException("Malformed Parquet file, cannot read it [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("Malformed Parquet file, cannot read it [file=" + file + "]: " + e.getMessage(), e);
         }
     }
 

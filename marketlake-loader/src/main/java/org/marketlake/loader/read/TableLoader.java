@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.marketlake.loader.DataNotFoundError;
+import org.marketlake.core.error.DataNotFoundException;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.convert.DtypeOptimizer;
 import org.marketlake.loader.discovery.FileInfo;
@@ -28,7 +28,7 @@ public final class TableLoader {
 
     public LoadResult load(List<FileInfo> files) {
         if (files.isEmpty()) {
-            throw new DataNotFoundError("No files to load");
+            throw new DataNotFoundException("No files to load");
         }
         List<String> targets = config.schema().targetColumns().isEmpty()
                 ? reader.validate(files.get(0), List.of()).targets() : config.schema().targetColumns();

@@ -1,5 +1,6 @@
 package org.marketlake.loader.state;
 
+import org.marketlake.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,12 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,11 +21,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.loader.config.ChecksumAlgorithm;
 import org.marketlake.loader.discovery.FileInfo;
 
@@ -166,24 +164,7 @@ public final class IdempotencyTracker {
     }
 
     private void writeAtomically(byte[] bytes) throws IOException {
-        Path temporary = stateFile.resolveSibling(stateFile.getFileName() + ".tmp-" + UUID.randomUUID());
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        AtomicFiles.publishBytes(stateFile, bytes);
     }
 
     private ObjectNode readState() {
@@ -203,11 +184,11 @@ public final class IdempotencyTracker {
         }
     }
 
-    private DataException corrupt(String why, Exception cause) {
+    private InvalidDataException corrupt(String why, Exception cause) {
         String message = "corrupt idempotency state file [file=" + stateFile + "]: " + why + ". It is not reset on its own: "
                 + "restore it from a backup, or move it aside (mv " + stateFile + " " + stateFile + ".corrupt) to start "
                 + "afresh, after which every file counts as new and is processed again";
-        return cause == null ? new DataException(message) : new DataException(message, cause);
+        return cause == null ? new InvalidDataException(message) : new InvalidDataException(message, cause);
     }
 
     /** The hex digest of a file's bytes. */

@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.marketlake.loader.SchemaValidationError;
+import org.marketlake.core.error.SchemaMismatchException;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.read.SourceType;
 
 /**
  * Checks a file's columns against the configuration before its rows are read: the datetime column exists and
  * holds text, instants or epoch numbers; every configured target and feature column exists and is numeric;
- * every timestamp column exists and holds text or instants. Anything else is a {@link SchemaValidationError}
+ * every timestamp column exists and holds text or instants. Anything else is a {@link SchemaMismatchException}
  * naming file and column. Columns the configuration does not name are listed as extras.
  */
 public final class SchemaValidator {
@@ -29,14 +29,14 @@ public final class SchemaValidator {
         String datetime = schema.datetimeColumn();
         SourceType datetimeType = require(file, columns, datetime, "datetime column (schema.datetime_column)");
         if (!(datetimeType == SourceType.TEXT || datetimeType.isTime() || datetimeType == SourceType.NUMBER)) {
-            throw new SchemaValidationError("Datetime column holds no timestamps [file=" + file + ", column=" + datetime
+            throw new SchemaMismatchException("Datetime column holds no timestamps [file=" + file + ", column=" + datetime
                     + ", type=" + datetimeType + "]");
         }
         List<String> targets = !schema.targetColumns().isEmpty() ? schema.targetColumns()
                 : !expectedTargets.isEmpty() ? expectedTargets
                 : columns.keySet().stream().filter(name -> name.startsWith("target_")).toList();
         if (targets.isEmpty()) {
-            throw new SchemaValidationError("No target columns [file=" + file + "]: the file has no target_* column and "
+            throw new SchemaMismatchException("No target columns [file=" + file + "]: the file has no target_* column and "
                     + "schema.target_columns names none; columns are " + columns.keySet());
         }
         for (String target : targets) {
@@ -49,7 +49,7 @@ public final class SchemaValidator {
         for (String timestamp : schema.timestampColumns()) {
             SourceType type = require(file, columns, timestamp, "timestamp column (schema.timestamp_columns)");
             if (!(type == SourceType.TEXT || type.isTime())) {
-                throw new SchemaValidationError("Timestamp column holds neither text nor timestamps [file=" + file
+                throw new SchemaMismatchException("Timestamp column holds neither text nor timestamps [file=" + file
                         + ", column=" + timestamp + ", type=" + type + "]");
             }
         }
@@ -65,7 +65,7 @@ public final class SchemaValidator {
     private static SourceType require(Path file, Map<String, SourceType> columns, String name, String role) {
         SourceType type = columns.get(name);
         if (type == null) {
-            throw new SchemaValidationError("Required column missing [file=" + file + ", column=" + name + "]: the " + role
+            throw new SchemaMismatchException("Required column missing [file=" + file + ", column=" + name + "]: the " + role
                     + " is not among the file's " + columns.size() + " columns");
         }
         return type;
@@ -74,7 +74,7 @@ public final class SchemaValidator {
     private static void requireNumeric(Path file, Map<String, SourceType> columns, String name, String role) {
         SourceType type = require(file, columns, name, role);
         if (!type.isNumeric()) {
-            throw new SchemaValidationError("Column is not numeric [file=" + file + ", column=" + name + ", type=" + type
+            throw new SchemaMismatchException("Column is not numeric [file=" + file + ", column=" + name + ", type=" + type
                     + "]: a " + role + " must hold numbers");
         }
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.marketlake.loader.ConfigError;
+import org.marketlake.core.error.InvalidConfigException;
 import org.marketlake.loader.Fixtures;
 
 class ConfigLoaderTest {
@@ -78,19 +78,19 @@ class ConfigLoaderTest {
     void aMissingFileIsAConfigError() {
         Path missing = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> ConfigLoader.load(missing))
-                .isInstanceOf(ConfigError.class)
+                .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("Configuration file not found: " + missing)
-                .satisfies(e -> assertThat(((ConfigError) e).exitCode()).isEqualTo(2));
+                .isInstanceOf(org.marketlake.core.error.InvalidRequestException.class);
     }
 
     @Test
     void aRootThatDoesNotExistOrIsAFileIsRefused() throws Exception {
         Path missing = dir.resolve("absent");
         assertThatThrownBy(() -> ConfigLoader.load(Fixtures.config(dir, missing)))
-                .isInstanceOf(ConfigError.class).hasMessageContaining("Root directory does not exist: " + missing);
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("Root directory does not exist: " + missing);
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> ConfigLoader.load(Fixtures.config(dir, file)))
-                .isInstanceOf(ConfigError.class).hasMessageContaining("Root path is not a directory: " + file);
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("Root path is not a directory: " + file);
     }
 
     /** Each broken config: a text replacement in the design's YAML and a fragment the error must contain. */
@@ -124,7 +124,7 @@ class ConfigLoaderTest {
         Path config = Fixtures.config(dir, root, from, to);
 
         assertThatThrownBy(() -> ConfigLoader.load(config))
-                .isInstanceOf(ConfigError.class)
+                .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining(expected)
                 .hasMessageContaining("[file=" + config);
     }
@@ -133,7 +133,7 @@ class ConfigLoaderTest {
     void invalidYamlIsAConfigError() throws Exception {
         Path file = Fixtures.write(dir.resolve("broken.yaml"), "parquet_loader:\n  data_paths: [unclosed\n");
         assertThatThrownBy(() -> ConfigLoader.load(file))
-                .isInstanceOf(ConfigError.class).hasMessageContaining("is not valid YAML [file=" + file);
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("is not valid YAML [file=" + file);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.Fixtures;
-import org.marketlake.loader.IncompleteContextError;
+import org.marketlake.core.error.IncompleteContextException;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.discovery.Selection;
 import org.marketlake.loader.process.Processed;
@@ -77,7 +77,7 @@ class DatasetsTest {
     void tooLittleDataIsAnIncompleteContextErrorSayingHowMuchThereIs() {
         twoMonths();
         assertThatThrownBy(() -> datasets().prediction(series(), at("2014-01-01T00:09:00Z"), 1000))
-                .isInstanceOf(IncompleteContextError.class)
+                .isInstanceOf(IncompleteContextException.class)
                 .hasMessage("Insufficient context data for prediction: 1000 rows needed up to 2014-01-01T00:09:00Z, the data has 210"
                         + " (2013-12-02T00:00:00Z .. 2014-01-01T00:09:00Z) in 2 files");
     }

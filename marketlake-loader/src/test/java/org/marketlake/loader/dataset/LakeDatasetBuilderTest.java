@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.Lake;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
@@ -126,7 +126,7 @@ class LakeDatasetBuilderTest {
         assertThat(List.of(plain, withGold, otherHorizon)).doesNotHaveDuplicates().allSatisfy(hash -> assertThat(hash).hasSize(16));
 
         assertThatThrownBy(() -> new LakeDatasetBuilder(config("{}"), lake).build("BRK.B", "1m", 15, Selection.all()))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("symbol BRK.B cannot be written so that file_patterns.naming_regex");
         assertThat(LakeDatasetBuilder.timeframe("60min")).isEqualTo(Timeframe.H1);
         assertThat(LakeDatasetBuilder.timeframe("1d")).isEqualTo(Timeframe.D1);

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.UsageException;
-import org.marketlake.loader.InvalidFilenameError;
+import org.marketlake.core.error.InvalidRequestException;
+import org.marketlake.core.error.InvalidFileNameException;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.Fixtures;
 
@@ -90,7 +90,7 @@ class FileDiscoveryTest {
         FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.ANY);
 
         assertThatThrownBy(() -> discovery.resolve(discovery.discover(selection)))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("EURUSD 1min h15 abc123").hasMessageContaining("EURUSD 1min h15 def456")
                 .hasMessageContaining("--hash");
         assertThat(names(discovery.resolve(discovery.discover(selection.withHash("def456")))))
@@ -102,7 +102,7 @@ class FileDiscoveryTest {
         Path misnamed = touch("2014/07/eurusd-july.parquet");
 
         assertThatThrownBy(() -> loader.discoverFiles(Selection.all().withYears(2014, 2014)))
-                .isInstanceOf(InvalidFilenameError.class)
+                .isInstanceOf(InvalidFileNameException.class)
                 .hasMessageContaining("Filename does not match expected pattern")
                 .hasMessageContaining("[file=" + misnamed + "]");
         assertThat(loader.discoverFiles(Selection.all().withYears(2014, 2014).withMonths(1, 6))).hasSize(5);
@@ -113,14 +113,14 @@ class FileDiscoveryTest {
         Path wrong = touch("2014/05/EURUSD_1min_h15_2014_06_abc123.parquet");
 
         assertThatThrownBy(() -> loader.discoverFiles(Selection.all().withYears(2014, 2014)))
-                .isInstanceOf(InvalidFilenameError.class)
+                .isInstanceOf(InvalidFileNameException.class)
                 .hasMessage("File names 2014-06 but sits in the folder of 2014-05 [file=" + wrong + "]");
     }
 
     @Test
     void neitherAYearNorARangeIsAUsageError() {
         assertThatThrownBy(() -> loader.discoverFiles(Selection.all()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("--year-range");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("--year-range");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.loader.config.ChecksumAlgorithm;
 import org.marketlake.loader.discovery.FileInfo;
 
@@ -77,10 +77,10 @@ class IdempotencyTrackerTest {
         FileInfo file = file("f.parquet", "x");
 
         assertThatThrownBy(() -> tracker.state(file))
-                .isInstanceOf(DataException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining("corrupt idempotency state file [file=" + state + "]")
                 .hasMessageContaining("mv " + state + " " + state + ".corrupt");
-        assertThatThrownBy(() -> tracker.markProcessed(file, "completed", 1, null)).isInstanceOf(DataException.class);
+        assertThatThrownBy(() -> tracker.markProcessed(file, "completed", 1, null)).isInstanceOf(InvalidDataException.class);
         assertThat(Files.readString(state)).isEqualTo("{\"processed_files\": {\"a\": ");
     }
 

@@ -1,6 +1,6 @@
 package org.marketlake.sources.alpaca;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** Corporate-action adjustment of the API's bars: {@code raw}, {@code split}, {@code dividend} or {@code all}. */
 public enum Adjustment {
@@ -19,6 +19,6 @@ public enum Adjustment {
                 return adjustment;
             }
         }
-        throw new UsageException("unknown adjustment [value=" + text + "]: use raw, split, dividend or all");
+        throw new InvalidRequestException("unknown adjustment [value=" + text + "]: use raw, split, dividend or all");
     }
 }

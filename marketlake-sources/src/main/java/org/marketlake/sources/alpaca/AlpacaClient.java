@@ -12,15 +12,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.marketlake.core.DataException;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 
 /**
  * Alpaca's market-data API (v2, stocks), single-symbol form ({@code /v2/stocks/{symbol}/trades|quotes|bars}):
  * follows {@code next_page_token} until it is null, asks for the maximum {@code limit}, sends {@code start}/{@code end}
  * as RFC 3339 and the keys as the documented headers. Failures are retried as {@link RetryPolicy} says; a 4xx other
- * than 429, or retries exhausted, is a {@link DataException} naming the request (path and query: the keys travel
+ * than 429, or retries exhausted, is a {@link InvalidDataException} naming the request (path and query: the keys travel
  * only in headers and appear in no message).
  */
 public final class AlpacaClient {
@@ -53,7 +53,7 @@ public final class AlpacaClient {
     private static String key(Map<String, String> environment, String variable) {
         String value = environment.get(variable);
         if (value == null || value.isBlank()) {
-            throw new UsageException(variable + " is not set: export your Alpaca API key ID and secret key as " + KEY_ID_VARIABLE + " and " + SECRET_KEY_VARIABLE);
+            throw new InvalidRequestException(variable + " is not set: export your Alpaca API key ID and secret key as " + KEY_ID_VARIABLE + " and " + SECRET_KEY_VARIABLE);
         }
         return value.strip();
     }
@@ -61,7 +61,7 @@ public final class AlpacaClient {
     private static URI checkBase(URI baseUrl) {
         if (baseUrl == null || baseUrl.getScheme() == null || !(baseUrl.getScheme().equals("http") || baseUrl.getScheme().equals("https"))
                 || baseUrl.getHost() == null) {
-            throw new UsageException("--base-url must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value=" + baseUrl + "]");
+            throw new InvalidRequestException("--base-url must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value=" + baseUrl + "]");
         }
         String text = baseUrl.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -142,7 +142,7 @@ public final class AlpacaClient {
                     lastFailure = "HTTP " + status + excerpt(response.body());
                     wait = retry.backoff(attempt);
                 } else {
-                    throw new DataException("HTTP " + status + " for GET " + pathAndQuery + excerpt(response.body())
+                    throw new InvalidDataException("HTTP " + status + " for GET " + pathAndQuery + excerpt(response.body())
                             + (status == 401 || status == 403 ? " (check " + KEY_ID_VARIABLE + " and " + SECRET_KEY_VARIABLE + ", and that your plan covers the feed)" : ""));
                 }
             } catch (IOException e) {
@@ -151,13 +151,13 @@ public final class AlpacaClient {
                 wait = retry.backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DataException("interrupted during GET " + pathAndQuery, e);
+                throw new InvalidDataException("interrupted during GET " + pathAndQuery, e);
             }
             if (attempt < retry.attempts()) {
                 sleep(wait, pathAndQuery);
             }
         }
-        throw new DataException("GET " + pathAndQuery + " failed " + retry.attempts() + " times; last: " + lastFailure);
+        throw new InvalidDataException("GET " + pathAndQuery + " failed " + retry.attempts() + " times; last: " + lastFailure);
     }
 
     private static void sleep(Duration wait, String pathAndQuery) {
@@ -165,7 +165,7 @@ public final class AlpacaClient {
             Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DataException("interrupted while waiting to retry GET " + pathAndQuery, e);
+            throw new InvalidDataException("interrupted while waiting to retry GET " + pathAndQuery, e);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.marketlake.sources.alpaca;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** Alpaca's data feeds: {@code iex} (free plans) or {@code sip} (all US exchanges). */
 public enum Feed {
@@ -17,6 +17,6 @@ public enum Feed {
                 return feed;
             }
         }
-        throw new UsageException("unknown feed [value=" + text + "]: use iex or sip");
+        throw new InvalidRequestException("unknown feed [value=" + text + "]: use iex or sip");
     }
 }

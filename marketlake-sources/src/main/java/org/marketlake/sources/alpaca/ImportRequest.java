@@ -2,7 +2,7 @@ package org.marketlake.sources.alpaca;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 
 /**
@@ -15,10 +15,10 @@ public record ImportRequest(ImportTarget target, List<Symbol> symbols, LocalDate
     public ImportRequest {
         symbols = List.copyOf(symbols);
         if (symbols.isEmpty()) {
-            throw new UsageException("no symbol given: use one symbol or a comma list such as AAPL,MSFT");
+            throw new InvalidRequestException("no symbol given: use one symbol or a comma list such as AAPL,MSFT");
         }
         if (start.isAfter(end)) {
-            throw new UsageException("START " + start + " is after END " + end);
+            throw new InvalidRequestException("START " + start + " is after END " + end);
         }
         if (target == null || feed == null || adjustment == null) {
             throw new IllegalArgumentException("an import needs a target, a feed and an adjustment");

@@ -1,6 +1,6 @@
 package org.marketlake.sources.alpaca;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Timeframe;
@@ -15,7 +15,7 @@ public sealed interface ImportTarget permits ImportTarget.ApiBars, ImportTarget.
     record ApiBars(Timeframe timeframe) implements ImportTarget {
         public ApiBars {
             if (timeframe == Timeframe.S1) {
-                throw new UsageException("the API has no 1-second bars: 1s is built from trades");
+                throw new InvalidRequestException("the API has no 1-second bars: 1s is built from trades");
             }
         }
     }
@@ -30,7 +30,7 @@ public sealed interface ImportTarget permits ImportTarget.ApiBars, ImportTarget.
     static ImportTarget parse(String text, boolean fromTrades) {
         if ("quotes".equals(text)) {
             if (fromTrades) {
-                throw new UsageException("--from-trades builds bars, not quotes");
+                throw new InvalidRequestException("--from-trades builds bars, not quotes");
             }
             return new Quotes();
         }
@@ -72,7 +72,7 @@ public sealed interface ImportTarget permits ImportTarget.ApiBars, ImportTarget.
     /** The API's name of a bar timeframe. */
     static String apiTimeframe(Timeframe timeframe) {
         return switch (timeframe) {
-            case S1 -> throw new UsageException("the API has no 1-second bars");
+            case S1 -> throw new InvalidRequestException("the API has no 1-second bars");
             case M1 -> "1Min";
             case M5 -> "5Min";
             case M15 -> "15Min";

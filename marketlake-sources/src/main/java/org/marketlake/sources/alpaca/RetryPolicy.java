@@ -3,7 +3,7 @@ package org.marketlake.sources.alpaca;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * How the client retries: bounded exponential backoff with jitter for 5xx answers, timeouts, dropped connections
@@ -20,10 +20,10 @@ public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBac
 
     public RetryPolicy {
         if (attempts < 1) {
-            throw new UsageException("retry attempts must be at least 1 [value=" + attempts + "]");
+            throw new InvalidRequestException("retry attempts must be at least 1 [value=" + attempts + "]");
         }
         if (initialBackoff.isNegative() || maxBackoff.isNegative() || maxWait.isNegative() || timeout.isNegative() || timeout.isZero()) {
-            throw new UsageException("retry waits must not be negative and the timeout must be positive");
+            throw new InvalidRequestException("retry waits must not be negative and the timeout must be positive");
         }
     }
 

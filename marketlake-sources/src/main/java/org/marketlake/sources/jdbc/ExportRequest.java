@@ -1,6 +1,6 @@
 package org.marketlake.sources.jdbc;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /**
  * One export: the JDBC URL (with or without the password; never printed), the user, a password from the
@@ -15,14 +15,14 @@ public record ExportRequest(String url, String user, String password, SourceMapp
 
     public ExportRequest {
         if (url == null || !url.startsWith("jdbc:")) {
-            throw new UsageException("--jdbc needs a JDBC URL such as jdbc:sqlite:/path/db.sqlite or jdbc:postgresql://host/db [value="
+            throw new InvalidRequestException("--jdbc needs a JDBC URL such as jdbc:sqlite:/path/db.sqlite or jdbc:postgresql://host/db [value="
                     + JdbcUrls.redact(url) + "]");
         }
         if (mapping == null || selection == null) {
             throw new IllegalArgumentException("an export needs a mapping and a selection");
         }
         if (fetchSize < 1) {
-            throw new UsageException("fetch size must be at least 1 [value=" + fetchSize + "]");
+            throw new InvalidRequestException("fetch size must be at least 1 [value=" + fetchSize + "]");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.marketlake.sources.jdbc;
 
 import java.time.Year;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 
 /** What to export: everything ({@code --all}), or one symbol, optionally one UTC year of it. */
@@ -13,7 +13,7 @@ public sealed interface ExportSelection permits ExportSelection.All, ExportSelec
     record OneSymbol(Symbol symbol, Year year) implements ExportSelection {
         public OneSymbol {
             if (symbol == null) {
-                throw new UsageException("--symbol is required unless --all is given");
+                throw new InvalidRequestException("--symbol is required unless --all is given");
             }
         }
     }

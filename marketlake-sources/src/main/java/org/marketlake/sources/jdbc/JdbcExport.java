@@ -25,11 +25,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
-import org.marketlake.core.MarketLakeException;
+import org.marketlake.core.error.MarketLakeException;
 import org.marketlake.core.Progress;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.DataKind;
@@ -77,7 +77,7 @@ public final class JdbcExport {
         this.progress = progress;
     }
 
-    /** Runs one export; see the class comment. Failures are {@link UsageException} (exit 2) or {@link DataException}. */
+    /** Runs one export; see the class comment. Failures are {@link InvalidRequestException} (exit 2) or {@link InvalidDataException}. */
     public static ExportReport run(ExportRequest request, Lake lake, Progress progress) {
         return new JdbcExport(request, lake, progress).run();
     }
@@ -91,12 +91,12 @@ public final class JdbcExport {
                 if (found.isPresent()) {
                     tables.add(found.get());
                 } else if (request.mapping().explicit().contains(mapping.kind())) {
-                    throw new UsageException("the source has no table " + mapping.table() + " [url=" + JdbcUrls.redact(request.url())
+                    throw new InvalidRequestException("the source has no table " + mapping.table() + " [url=" + JdbcUrls.redact(request.url())
                             + "], which the mapping names for " + mapping.kind().viewName());
                 }
             }
             if (tables.isEmpty()) {
-                throw new UsageException("the source has none of the tables bars_1s, bars_1m, bars_1d, quotes [url=" + JdbcUrls.redact(request.url())
+                throw new InvalidRequestException("the source has none of the tables bars_1s, bars_1m, bars_1d, quotes [url=" + JdbcUrls.redact(request.url())
                         + "]: name yours with --mapping (see docs/SOURCES.md)");
             }
             log = CompletionLog.open(lake.root(), TOOL, identity());
@@ -145,7 +145,7 @@ public final class JdbcExport {
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D") || e.getMessage().contains("No suitable driver")) {
-                throw new UsageException("cannot connect [url=" + JdbcUrls.redact(request.url()) + "]: " + firstLine(e.getMessage())
+                throw new InvalidRequestException("cannot connect [url=" + JdbcUrls.redact(request.url()) + "]: " + firstLine(e.getMessage())
                         + " (check the URL, --user and PGPASSWORD)", e);
             }
             throw e;
@@ -207,7 +207,7 @@ public final class JdbcExport {
         Symbol symbol;
         try {
             symbol = Symbol.of(symbolText);
-        } catch (UsageException invalid) {
+        } catch (InvalidRequestException invalid) {
             if (request.selection() instanceof ExportSelection.OneSymbol) {
                 throw invalid;
             }
@@ -332,14 +332,14 @@ public final class JdbcExport {
             replaced = result.replaced();
             unchanged = result.unchanged();
             if (added + replaced + unchanged != frame.size()) {
-                throw new DataException("verification failed for " + kind.label() + " " + symbol + " " + batch.period().label() + ": wrote "
+                throw new InvalidDataException("verification failed for " + kind.label() + " " + symbol + " " + batch.period().label() + ": wrote "
                         + frame.size() + " rows but the lake reports added " + added + ", replaced " + replaced + ", unchanged " + unchanged);
             }
         }
         PeriodSummary summary = new PeriodSummary(kind.viewName(), symbol.value(), batch.period().label(), PeriodSummary.Status.EXPORTED,
                 batch.read(), frame.size(), batch.rejected(), added, replaced, unchanged);
         if (!summary.balanced()) {
-            throw new DataException("verification failed for " + kind.label() + " " + symbol + " " + batch.period().label() + ": read "
+            throw new InvalidDataException("verification failed for " + kind.label() + " " + symbol + " " + batch.period().label() + ": read "
                     + summary.read() + " rows, wrote " + summary.written() + ", rejected " + summary.rejectedCount());
         }
         log.markDone(unit(kind, symbol, batch.period()));
@@ -354,7 +354,7 @@ public final class JdbcExport {
                 pending.removeFirst().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DataException("export interrupted", e);
+                throw new InvalidDataException("export interrupted", e);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof MarketLakeException known) {
                     throw known;
@@ -362,7 +362,7 @@ public final class JdbcExport {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
-                throw new DataException("writing to the lake failed: " + e.getCause(), e.getCause());
+                throw new InvalidDataException("writing to the lake failed: " + e.getCause(), e.getCause());
             }
         }
     }
@@ -412,7 +412,7 @@ public final class JdbcExport {
     }
 
     private RuntimeException failure(SQLException e) {
-        return new DataException("reading the source failed [url=" + JdbcUrls.redact(request.url()) + "]: " + firstLine(e.getMessage()), e);
+        return new InvalidDataException("reading the source failed [url=" + JdbcUrls.redact(request.url()) + "]: " + firstLine(e.getMessage()), e);
     }
 
     private static String firstLine(String message) {

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.DataKind;
 
@@ -58,15 +58,15 @@ public record SourceMapping(List<TableMapping> tables, List<DataKind> explicit) 
             ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             entry = yaml.readValue(Files.readString(file), FileEntry.class);
         } catch (IOException e) {
-            throw new UsageException("cannot read the mapping [file=" + file + "]: " + firstLine(e.getMessage()), e);
+            throw new InvalidRequestException("cannot read the mapping [file=" + file + "]: " + firstLine(e.getMessage()), e);
         }
         if (entry == null) {
             return defaults();
         }
         try {
             return fromEntry(entry);
-        } catch (UsageException e) {
-            throw new UsageException("bad mapping [file=" + file + "]: " + e.getMessage(), e);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("bad mapping [file=" + file + "]: " + e.getMessage(), e);
         }
     }
 
@@ -79,7 +79,7 @@ public record SourceMapping(List<TableMapping> tables, List<DataKind> explicit) 
         }
         for (String name : entries.keySet()) {
             if (!kindsByName.containsKey(name)) {
-                throw new UsageException("unknown kind under tables [value=" + name + "]: use " + String.join(", ", kindsByName.keySet()));
+                throw new InvalidRequestException("unknown kind under tables [value=" + name + "]: use " + String.join(", ", kindsByName.keySet()));
             }
         }
         List<TableMapping> tables = new ArrayList<>();
@@ -111,7 +111,7 @@ public record SourceMapping(List<TableMapping> tables, List<DataKind> explicit) 
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw new UsageException("unknown time zone under " + key + " [value=" + text + "]: use a region such as America/New_York or UTC");
+            throw new InvalidRequestException("unknown time zone under " + key + " [value=" + text + "]: use a region such as America/New_York or UTC");
         }
     }
 

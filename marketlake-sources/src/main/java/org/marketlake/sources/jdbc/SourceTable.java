@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Column;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.LakeSchema;
@@ -52,7 +52,7 @@ record SourceTable(TableMapping mapping, String symbolColumn, String timestampCo
         int sqlType = timestampSource.sqlType();
         SourceTimestamps.Mode mode = sqlite ? SourceTimestamps.Mode.DYNAMIC : mode(sqlType, timestampSource.typeName());
         if (mode == SourceTimestamps.Mode.LOCAL && mapping.zone() == null) {
-            throw new UsageException("column " + mapping.table() + "." + timestamp + " is a timestamp without time zone: say which zone its values are in with"
+            throw new InvalidRequestException("column " + mapping.table() + "." + timestamp + " is a timestamp without time zone: say which zone its values are in with"
                     + " 'timezone:' in --mapping (for example timezone: America/New_York or UTC)");
         }
         List<Integer> lakeColumns = new ArrayList<>();
@@ -93,7 +93,7 @@ record SourceTable(TableMapping mapping, String symbolColumn, String timestampCo
         String wanted = mapping.sourceColumn(lakeColumn);
         SourceColumn found = columns.get(wanted.toLowerCase(Locale.ROOT));
         if (found == null) {
-            throw new UsageException("table " + mapping.table() + " has no column " + wanted + " for the lake column " + lakeColumn
+            throw new InvalidRequestException("table " + mapping.table() + " has no column " + wanted + " for the lake column " + lakeColumn
                     + " of " + mapping.kind().viewName() + ": map it with 'columns: {" + lakeColumn + ": <source column>}' in --mapping");
         }
         return found;

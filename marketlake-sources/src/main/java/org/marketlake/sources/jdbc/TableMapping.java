@@ -3,7 +3,7 @@ package org.marketlake.sources.jdbc;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.LakeSchema;
 
@@ -25,7 +25,7 @@ public record TableMapping(DataKind kind, String table, Map<String, String> colu
         columns = Map.copyOf(columns);
         for (Map.Entry<String, String> entry : columns.entrySet()) {
             if (kind.schema().indexOf(entry.getKey()) < 0 || entry.getKey().equals("spread")) {
-                throw new UsageException("mapping of " + kind.viewName() + " names an unknown lake column [value=" + entry.getKey()
+                throw new InvalidRequestException("mapping of " + kind.viewName() + " names an unknown lake column [value=" + entry.getKey()
                         + "]: use " + valueColumnsWithKeys(kind));
             }
             checkIdentifier(entry.getValue(), kind.viewName() + " column " + entry.getKey());
@@ -50,7 +50,7 @@ public record TableMapping(DataKind kind, String table, Map<String, String> colu
     /** Identifiers are checked, not quoted: a mapping can never smuggle SQL into a query. */
     private static void checkIdentifier(String name, String what) {
         if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new UsageException("invalid SQL identifier for the " + what + " [value=" + name
+            throw new InvalidRequestException("invalid SQL identifier for the " + what + " [value=" + name
                     + "]: use letters, digits and '_' (optionally schema.table)");
         }
     }

@@ -1,6 +1,6 @@
 package org.marketlake.sources.jdbc;
 
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 
 /** The unit of integer (epoch) timestamps in a source column. */
 public enum TimestampUnit {
@@ -39,6 +39,6 @@ public enum TimestampUnit {
                 return unit;
             }
         }
-        throw new UsageException("unknown timestamp unit [value=" + text + "]: use s, ms, us or ns");
+        throw new InvalidRequestException("unknown timestamp unit [value=" + text + "]: use s, ms, us or ns");
     }
 }

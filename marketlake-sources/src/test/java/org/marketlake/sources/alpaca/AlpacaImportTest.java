@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.marketlake.core.DataException;
+import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.Progress;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
@@ -142,7 +142,7 @@ class AlpacaImportTest {
         Path root = temp.resolve("forbidden");
         try (FakeAlpaca server = server()) {
             assertThatThrownBy(() -> AlpacaImport.run(request(SECONDS), client(server, "wrong-secret"), Lake.open(root), Progress.NONE, unit -> {}))
-                    .isInstanceOf(DataException.class)
+                    .isInstanceOf(InvalidDataException.class)
                     .hasMessageStartingWith("HTTP 403 for GET /v2/stocks/AAPL/trades?start=2024-10-30T04%3A00%3A00Z&end=")
                     .hasMessageContaining("forbidden.")
                     .hasMessageNotContaining("wrong-secret").hasMessageNotContaining(FakeAlpaca.KEY_ID);
@@ -157,7 +157,7 @@ class AlpacaImportTest {
         try (FakeAlpaca server = server()) {
             server.outageAfter(1);
             assertThatThrownBy(() -> importInto(root, server, request(SECONDS)))
-                    .isInstanceOf(DataException.class)
+                    .isInstanceOf(InvalidDataException.class)
                     .hasMessageMatching("GET /v2/stocks/AAPL/trades\\?.*page_token=NDAw failed 4 times; last: HTTP 500: .*");
             assertThat(server.requests()).hasSize(1 + 4);
         }
@@ -171,7 +171,7 @@ class AlpacaImportTest {
         try (FakeAlpaca server = server()) {
             // October of AAPL is two pages; November's second page meets the outage.
             server.outageAfter(3);
-            assertThatThrownBy(() -> importInto(root, server, request(SECONDS))).isInstanceOf(DataException.class);
+            assertThatThrownBy(() -> importInto(root, server, request(SECONDS))).isInstanceOf(InvalidDataException.class);
             assertThat(LakeSnapshot.of(root)).containsKeys("bars/1s/AAPL.2024-10.parquet").doesNotContainKeys("bars/1s/AAPL.2024-11.parquet");
 
             server.endOutage();
@@ -246,7 +246,7 @@ class AlpacaImportTest {
     @Test
     void aMissingKeyIsAUsageErrorNamingTheVariable() {
         assertThatThrownBy(() -> AlpacaClient.fromEnvironment(AlpacaClient.DEFAULT_BASE_URL, Map.of(AlpacaClient.KEY_ID_VARIABLE, "id"), FAST))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("APCA_API_SECRET_KEY is not set");
         assertThatThrownBy(() -> AlpacaClient.fromEnvironment(AlpacaClient.DEFAULT_BASE_URL, Map.of(), FAST))
                 .hasMessageStartingWith("APCA_API_KEY_ID is not set");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.Lake;
 import org.marketlake.core.Progress;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
@@ -190,7 +190,7 @@ abstract class ExportContractTest {
         Sql.run(url, user(), "CREATE TABLE bars_1s (symbol TEXT, timestamp " + zonedTimestampType() + ", open DOUBLE PRECISION)");
 
         assertThatThrownBy(() -> export(new ExportSelection.All()))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("table bars_1s has no column high for the lake column high of bars_1s: map it with 'columns: {high: <source column>}' in --mapping");
         assertThat(LakeSnapshot.of(lakeRoot)).isEmpty();
     }

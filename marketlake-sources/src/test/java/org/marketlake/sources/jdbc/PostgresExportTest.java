@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketlake.core.Lake;
 import org.marketlake.core.Progress;
-import org.marketlake.core.UsageException;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
@@ -45,7 +45,7 @@ class PostgresExportTest extends ExportContractTest {
                 "INSERT INTO bars_1s VALUES ('IBM', '2013-10-07 09:30:00', 1, 2, 1, 2, 10)");
 
         assertThatThrownBy(() -> export(new ExportSelection.OneSymbol(Symbol.of("IBM"), null)))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("column bars_1s.timestamp is a timestamp without time zone: say which zone its values are in");
         assertThat(LakeSnapshot.of(lakeRoot)).isEmpty();
 

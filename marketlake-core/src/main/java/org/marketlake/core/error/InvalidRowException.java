@@ -1,20 +1,19 @@
-package org.marketlake.core.store;
+package org.marketlake.core.error;
 
-import org.marketlake.core.DataException;
 
 /**
  * A row the lake refuses, with where it is: {@code [file=..., row=..., column=..., value=...]}. Rows count from 1
  * in the order they were handed to the write. Callers that know the source (a CSV line) may re-word it with
  * {@link #reason()} and the coordinates.
  */
-public final class ValidationException extends DataException {
+public final class InvalidRowException extends InvalidDataException {
     private final String file;
     private final long row;
     private final String column;
     private final String value;
     private final String reason;
 
-    public ValidationException(String file, long row, String column, String value, String reason) {
+    public InvalidRowException(String file, long row, String column, String value, String reason) {
         super("invalid row [file=" + file + ", row=" + row + ", column=" + column + ", value=" + value + "]: " + reason);
         this.file = file;
         this.row = row;
