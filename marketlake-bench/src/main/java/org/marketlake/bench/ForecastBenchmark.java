@@ -87,7 +87,7 @@ public class ForecastBenchmark {
         }
         lake.write(bars.build());
         request = new ForecastRequest(symbol, Timeframe.M1, "seasonal-naive", 0, HORIZON, Long.MAX_VALUE);
-        overLake = LakeSql.overLake(root);
+        overLake = lake.unsafeSql(lake.catalogue());
 
         // The WQL inputs live in DuckDB and are copied into arrays once, so both sides score the same numbers.
         inMemory = LakeSql.inMemory();

@@ -19,7 +19,13 @@ public final class CommonOptions {
         return root != null ? root : Lake.defaultRoot();
     }
 
+    /** The lake to read: a missing root, or one that holds no lake, is a usage error (exit 2). */
     public Lake lake() {
+        return Lake.openExisting(root());
+    }
+
+    /** The lake to write into, created on the first write (ingest, import-api, export-to-parquet, demo). */
+    public Lake lakeToCreate() {
         return Lake.open(root());
     }
 

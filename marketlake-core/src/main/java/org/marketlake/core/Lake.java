@@ -27,6 +27,21 @@ public interface Lake {
         return LakeStore.open(root);
     }
 
+    /**
+     * Opens the lake at {@code root} for reading: a root that does not exist, or holds no lake (no {@code bars/},
+     * {@code quotes/} or {@code .marketlake/} folder), is refused, so a mistyped root never looks like an empty lake.
+     */
+    static Lake openExisting(Path root) {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            throw new org.marketlake.core.error.LakeNotFoundException("no lake at " + root + ": the folder does not exist");
+        }
+        if (!java.nio.file.Files.isDirectory(root.resolve("bars")) && !java.nio.file.Files.isDirectory(root.resolve("quotes"))
+                && !java.nio.file.Files.isDirectory(root.resolve(".marketlake"))) {
+            throw new org.marketlake.core.error.LakeNotFoundException("no lake at " + root + ": it has no bars/ or quotes/ folder");
+        }
+        return LakeStore.open(root);
+    }
+
     /** {@code MARKETLAKE_ROOT} if set, else {@code data/parquet}. */
     static Path defaultRoot() {
         String fromEnvironment = System.getenv("MARKETLAKE_ROOT");
@@ -66,6 +81,20 @@ public interface Lake {
      */
     List<String> validate(List<Path> paths);
 
-    /** DuckDB over the whole lake, with one view per kind; close it when done. */
-    LakeSql sql();
+    /** Every file that agrees with its name, and one line per file that does not (see {@link Catalogue}). */
+    Catalogue catalogue();
+
+    /**
+     * Read-only DuckDB over the catalogue's files, one view per kind: it can read those views and nothing else,
+     * and write only {@code output} (null: nothing). Close it when done.
+     */
+    LakeSql sql(Catalogue catalogue, Path output);
+
+    /** Read-only DuckDB over the files the catalogue accepts (its problems are dropped). */
+    default LakeSql sql() {
+        return sql(catalogue(), null);
+    }
+
+    /** DuckDB with the catalogue's views and full access (files, extensions, writes): {@code sql --unsafe}. */
+    LakeSql unsafeSql(Catalogue catalogue);
 }

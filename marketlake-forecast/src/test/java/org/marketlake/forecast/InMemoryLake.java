@@ -106,7 +106,17 @@ public final class InMemoryLake implements Lake {
     }
 
     @Override
-    public LakeSql sql() {
+    public org.marketlake.core.Catalogue catalogue() {
+        throw new UnsupportedOperationException("not needed");
+    }
+
+    @Override
+    public LakeSql sql(org.marketlake.core.Catalogue catalogue, Path output) {
+        throw new UnsupportedOperationException("not needed");
+    }
+
+    @Override
+    public LakeSql unsafeSql(org.marketlake.core.Catalogue catalogue) {
         throw new UnsupportedOperationException("not needed");
     }
 }

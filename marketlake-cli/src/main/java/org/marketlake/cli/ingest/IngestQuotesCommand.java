@@ -29,7 +29,7 @@ public final class IngestQuotesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Lake lake = common.lake();
+        Lake lake = common.lakeToCreate();
         IngestReport report = Ingest.quotes(lake, input.options(RecordLayout.QUOTES).progress(common.progress(err)));
         PrintWriter out = spec.commandLine().getOut();
         report.readSummary().forEach(out::println);

@@ -50,7 +50,7 @@ public final class IngestTradesCommand implements Callable<Integer> {
         Session daily = Session.parse(session);
         PrintWriter err = spec.commandLine().getErr();
         IngestOptions options = input.options(RecordLayout.TRADES).timeframes(wanted).session(daily).progress(common.progress(err));
-        Lake lake = common.lake();
+        Lake lake = common.lakeToCreate();
         IngestReport report = Ingest.trades(lake, options);
         PrintWriter out = spec.commandLine().getOut();
         report.readSummary().forEach(out::println);

@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Lake lake = common.lake();
+        Lake lake = common.lakeToCreate();
         Path samples = Files.createTempDirectory("marketlake-demo");
         try {
             out.println("Writing the demo lake into " + common.root().toAbsolutePath().normalize() + " ...");

@@ -47,7 +47,7 @@ public final class IngestBarsCommand implements Callable<Integer> {
         Symbol sym = Symbol.of(symbol);
         Timeframe tf = Timeframe.parse(timeframe);
         TimestampParser parser = TimestampParser.allowingDates(TimestampParser.zone(tz), epochUnit == null ? null : EpochUnit.parse(epochUnit));
-        WriteResult result = BarCsvReader.ingest(common.lake(), sym, tf, files, parser);
+        WriteResult result = BarCsvReader.ingest(common.lakeToCreate(), sym, tf, files, parser);
         WriteSummary.print(spec.commandLine().getOut(), common.root(), result);
         return 0;
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
+import org.marketlake.core.Catalogue;
+import org.marketlake.core.error.CorruptFileException;
 import org.marketlake.cli.Output;
 import org.marketlake.core.Inventory;
 import org.marketlake.core.format.OutputFormat;
@@ -29,15 +31,24 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--strict", description = "Stop with exit 1 at the first lake file that fails its check, instead of skipping it.")
+    boolean strict;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Inventory inventory = Inventory.of(common.lake());
+        Catalogue catalogue = common.lake().catalogue();
+        if (strict && !catalogue.problems().isEmpty()) {
+            throw new CorruptFileException(catalogue.problems().get(0));
+        }
+        catalogue.problems().forEach(problem -> spec.commandLine().getErr().println("warning: " + problem));
+        Inventory inventory = new Inventory(catalogue.files());
         if (inventory.isEmpty()) {
             out.println("The lake at " + common.root() + " is empty. Try: marketlake demo");
-            return 0;
+        } else {
+            Output.print(files ? inventory.fileRows() : inventory.symbolRows(), OutputFormat.parse(format), null, null, out);
         }
-        Output.print(files ? inventory.fileRows() : inventory.symbolRows(), OutputFormat.parse(format), null, null, out);
-        return 0;
+        // Skipped files make the exit 1 so that scripts notice, after everything readable was listed.
+        return catalogue.problems().isEmpty() ? 0 : 1;
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.OutputTarget;
+import org.marketlake.core.Lake;
 import org.marketlake.cli.Output;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.format.OutputFormat;
@@ -54,24 +56,25 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--tz", paramLabel = "ZONE", description = "Print timestamps in this zone; read --date and offset-less times in it.")
     String tz;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv, jsonl or parquet (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, jsonl or parquet (default: from the --output extension, else table).")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (outside the lake root) instead of stdout.")
     Path output;
 
     @Override
     public Integer call() {
-        OutputFormat outputFormat = OutputFormat.parse(format);
+        OutputTarget target = OutputTarget.of(format, output, common.root());
         LakeQuery query = LakeQuery.parse(timeframe, symbol, month, date, start, end, tz, columns, marketHours);
-        Frame frame = query.run(common.lake());
-        if (outputFormat == OutputFormat.PARQUET) {
-            if (output == null) {
-                throw new InvalidRequestException("--format parquet needs --output FILE");
-            }
-            ParquetExport.write(frame, output);
+        Lake lake = common.lake();
+        Frame frame = query.run(lake);
+        if (frame.size() == 0 && lake.files(frame.kind(), frame.symbol()).isEmpty()) {
+            spec.commandLine().getErr().println("note: the lake holds no " + frame.kind().viewName() + " files for " + frame.symbol().value());
+        }
+        if (target.format() == OutputFormat.PARQUET) {
+            ParquetExport.write(frame, target.file());
         } else {
-            Output.print(Rows.of(frame), outputFormat, output, TimestampParser.zone(tz), spec.commandLine().getOut());
+            Output.print(Rows.of(frame), target.format(), target.file(), TimestampParser.zone(tz), spec.commandLine().getOut());
         }
         return 0;
     }

@@ -4,6 +4,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.cli.Output;
+import org.marketlake.cli.OutputTarget;
+import java.io.PrintWriter;
+import org.marketlake.core.Catalogue;
+import org.marketlake.core.Lake;
+import org.marketlake.core.error.CorruptFileException;
+import org.marketlake.core.sql.LakeViewText;
+import org.marketlake.core.sql.SqlResult;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.Rows;
@@ -18,7 +25,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"SQL over the whole lake through embedded DuckDB (session time zone UTC).",
-                "Views: bars_1s, bars_1m, bars_5m, bars_15m, bars_1h, bars_1d, quotes (all symbols and months)."})
+                "Views: bars_1s, bars_1m, bars_5m, bars_15m, bars_1h, bars_1d, quotes (all symbols and months).",
+                "Read-only: one SELECT/WITH/FROM/DESCRIBE/SHOW/SUMMARIZE statement over the views; writes, other files,",
+                "ATTACH and extensions are refused (exit 2). --unsafe lifts that; --print-views prints the views."})
 public final class SqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,31 +35,53 @@ public final class SqlCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "SQL", description = "The query, e.g. \"SELECT symbol, count(*) FROM bars_1m GROUP BY 1\".")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SQL", description = "One read-only query, e.g. \"SELECT symbol, count(*) FROM bars_1m GROUP BY 1\".")
     String sql;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv, jsonl or parquet (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, jsonl or parquet (default: from the --output extension, else table).")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (outside the lake root) instead of stdout.")
     Path output;
 
     @Option(names = "--tz", paramLabel = "ZONE", description = "Print timestamps in this zone.")
     String tz;
 
+    @Option(names = "--unsafe", description = "Full DuckDB: any statement, any file, extensions. The lake's views are still checked files.")
+    boolean unsafe;
+
+    @Option(names = "--print-views", description = "Print the CREATE VIEW statements over the lake's checked files (to paste into your own DuckDB) and stop.")
+    boolean printViews;
+
+    @Option(names = "--strict", description = "Stop with exit 1 at the first lake file that fails its check, instead of skipping it.")
+    boolean strict;
+
     @Override
     public Integer call() {
-        OutputFormat outputFormat = OutputFormat.parse(format);
-        try (LakeSql lakeSql = common.lake().sql()) {
-            if (outputFormat == OutputFormat.PARQUET) {
-                if (output == null) {
-                    throw new InvalidRequestException("--format parquet needs --output FILE");
-                }
-                lakeSql.copyToParquet(sql, output);
+        Lake lake = common.lake();
+        Catalogue catalogue = lake.catalogue();
+        PrintWriter err = spec.commandLine().getErr();
+        if (strict && !catalogue.problems().isEmpty()) {
+            throw new CorruptFileException(catalogue.problems().get(0));
+        }
+        catalogue.problems().forEach(problem -> err.println("warning: " + problem));
+        if (printViews) {
+            LakeViewText.of(catalogue).forEach(spec.commandLine().getOut()::println);
+            return catalogue.problems().isEmpty() ? 0 : 1;
+        }
+        if (sql == null) {
+            throw new InvalidRequestException("give the SQL to run, or --print-views");
+        }
+        OutputTarget target = OutputTarget.of(format, output, common.root());
+        Path writable = target.format() == OutputFormat.PARQUET ? target.file() : null;
+        try (LakeSql lakeSql = unsafe ? lake.unsafeSql(catalogue) : lake.sql(catalogue, writable)) {
+            if (target.format() == OutputFormat.PARQUET) {
+                lakeSql.copyToParquet(sql, target.file());
             } else {
-                Output.print(Rows.of(lakeSql.query(sql)), outputFormat, output, TimestampParser.zone(tz), spec.commandLine().getOut());
+                SqlResult result = unsafe ? lakeSql.query(sql) : lakeSql.readOnlyQuery(sql);
+                Output.print(Rows.of(result), target.format(), target.file(), TimestampParser.zone(tz), spec.commandLine().getOut());
             }
         }
-        return 0;
+        return catalogue.problems().isEmpty() ? 0 : 1;
     }
 }

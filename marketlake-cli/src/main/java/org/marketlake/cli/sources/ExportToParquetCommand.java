@@ -63,7 +63,7 @@ public final class ExportToParquetCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExportRequest request = new ExportRequest(url, user, System.getenv("PGPASSWORD"),
                 mapping == null ? SourceMapping.defaults() : SourceMapping.load(mapping), selection(), fetchSize, force);
-        ExportReport report = JdbcExport.run(request, common.lake(), common.progress(err));
+        ExportReport report = JdbcExport.run(request, common.lakeToCreate(), common.progress(err));
         for (String line : report.lines()) {
             out.println(line);
         }

@@ -78,7 +78,7 @@ public final class ImportApiCommand implements Callable<Integer> {
         AlpacaClient client = AlpacaClient.fromEnvironment(url(), System.getenv(), RetryPolicy.DEFAULT);
         // One line per finished unit (symbol, month, pages, records, rate) on stderr, terminal or not, unless --quiet.
         boolean quiet = spec.commandLine().getParseResult().hasMatchedOption("--quiet");
-        ImportReport report = AlpacaImport.run(request, client, common.lake(), common.progress(err), unit -> {
+        ImportReport report = AlpacaImport.run(request, client, common.lakeToCreate(), common.progress(err), unit -> {
             if (!quiet) {
                 err.println("import-api: " + unit.line());
                 err.flush();

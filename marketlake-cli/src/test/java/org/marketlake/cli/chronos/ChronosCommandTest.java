@@ -172,7 +172,12 @@ class ChronosCommandTest {
     }
 
     @Test
-    void anEmptySelectionIsADataError() {
+    void anEmptySelectionIsADataError() throws Exception {
+        Run missing = run("chronos", "export", "--root", folder.resolve("missing").toString(), "--symbol", "AAPL",
+                "--out", folder.resolve("x.parquet").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("marketlake: no lake at ");
+        java.nio.file.Files.createDirectories(folder.resolve("empty/bars"));
         Run result = run("chronos", "export", "--root", folder.resolve("empty").toString(), "--symbol", "AAPL",
                 "--out", folder.resolve("x.parquet").toString());
         assertThat(result.code()).isEqualTo(1);

@@ -66,7 +66,7 @@ class LakeCommandsTest {
         Path out = dir.resolve("out.parquet");
         CliRun run = CliRun.of("query", "--root", root, "--timeframe", "1m", "--symbol", "AAPL", "--month", "2024-02", "--format", "parquet", "--output", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        CliRun sql = CliRun.of("sql", "--root", root, "--format", "csv", "SELECT count(*) AS n, max(close) AS c FROM read_parquet('" + out + "')");
+        CliRun sql = CliRun.of("sql", "--root", root, "--unsafe", "--format", "csv", "SELECT count(*) AS n, max(close) AS c FROM read_parquet('" + out + "')");
         assertThat(sql.out()).isEqualTo("n,c\n2,187.25\n");
     }
 

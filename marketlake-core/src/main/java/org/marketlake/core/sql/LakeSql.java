@@ -2,6 +2,7 @@ package org.marketlake.core.sql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -9,8 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.error.ForbiddenStatementException;
 import org.marketlake.core.error.InvalidRequestException;
+import org.marketlake.core.model.DataKind;
 
 /**
  * The one class that talks to DuckDB. Opens an in-memory database whose session time zone is UTC, with one
@@ -21,6 +26,7 @@ import org.marketlake.core.error.InvalidRequestException;
 public final class LakeSql implements AutoCloseable {
     private final Connection connection;
     private boolean closed;
+    private boolean guarded;
 
     private LakeSql(Connection connection) {
         this.connection = connection;
@@ -40,15 +46,47 @@ public final class LakeSql implements AutoCloseable {
         }
     }
 
-    /** DuckDB with a view per kind over the lake at {@code root}. */
-    public static LakeSql overLake(Path root) {
+    /**
+     * DuckDB with a view per kind over exactly {@code files} (the catalogue's checked files of each kind), with
+     * full DuckDB access: for callers inside the library and for {@code sql --unsafe}.
+     */
+    public static LakeSql overLake(Map<DataKind, List<Path>> files) {
         LakeSql sql = inMemory();
         try {
-            LakeViews.create(sql.connection, root);
+            LakeViews.create(sql.connection, files);
         } catch (SQLException e) {
             sql.close();
-            throw new InvalidDataException("cannot create SQL views over the lake [root=" + root + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("cannot create SQL views over the lake: " + firstLine(e.getMessage()), e);
         }
+        return sql;
+    }
+
+    /**
+     * The lake's views and nothing else: after the views exist, DuckDB may open only the files they read (and
+     * {@code output}, when given, for {@link #copyToParquet}); external access is off and the configuration locked,
+     * so no statement can turn it back on. {@link #readOnlyQuery} also admits only one SELECT-like statement.
+     */
+    public static LakeSql readOnlyOverLake(Map<DataKind, List<Path>> files, Path output) {
+        LakeSql sql = overLake(files);
+        try (Statement statement = sql.connection.createStatement()) {
+            StringJoiner allowed = new StringJoiner(", ", "[", "]");
+            files.values().stream().flatMap(List::stream).forEach(file -> allowed.add(literal(file.toAbsolutePath().toString())));
+            if (output != null) {
+                Path absolute = output.toAbsolutePath();
+                allowed.add(literal(absolute.toString()));
+                // DuckDB writes COPY output beside the target as tmp_<name> and renames it.
+                allowed.add(literal(absolute.resolveSibling("tmp_" + absolute.getFileName()).toString()));
+            }
+            statement.execute("SET allowed_paths = " + allowed);
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET autoinstall_known_extensions = false");
+            statement.execute("SET autoload_known_extensions = false");
+            statement.execute("SET lock_configuration = true");
+        } catch (SQLException e) {
+            sql.close();
+            throw new IllegalStateException("cannot make DuckDB read-only: " + firstLine(e.getMessage()), e);
+        }
+        sql.guarded = true;
         return sql;
     }
 
@@ -88,14 +126,91 @@ public final class LakeSql implements AutoCloseable {
             }
             return new SqlResult(names, types, rows);
         } catch (SQLException e) {
-            throw new InvalidRequestException("SQL failed: " + firstLine(e.getMessage()), e);
+            throw failure(e);
         }
     }
 
-    /** {@code COPY (query) TO file} as ZSTD Parquet. */
+    /** {@code COPY (query) TO file} as ZSTD Parquet; on a read-only connection the query must pass the guard. */
     public void copyToParquet(String sqlText, Path output) {
+        if (guarded) {
+            requireOneSelect(sqlText);
+        }
         String target = output.toAbsolutePath().toString().replace("'", "''");
-        execute("COPY (" + sqlText + ") TO '" + target + "' (FORMAT parquet, COMPRESSION zstd)");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COPY (" + sqlText + ") TO '" + target + "' (FORMAT parquet, COMPRESSION zstd)");
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Runs one read-only statement (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, VALUES). Anything else, or
+     * more than one statement, is refused before DuckDB runs any of it: preparing a multi-statement text would
+     * execute all but the last.
+     */
+    public SqlResult readOnlyQuery(String sqlText) {
+        requireOneSelect(sqlText);
+        return query(sqlText);
+    }
+
+    private void requireOneSelect(String sqlText) {
+        checkOpen();
+        String parsed;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
+            statement.setString(1, sqlText);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                parsed = result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new InvalidRequestException("SQL failed: " + firstLine(e.getMessage()), e);
+        }
+        int statements = SqlStatements.count(parsed);
+        if (statements < 0) {
+            String error = SqlStatements.error(parsed);
+            if (error != null && !error.startsWith("Only SELECT")) {
+                throw new InvalidRequestException("SQL failed: " + firstLine(error));
+            }
+            throw new ForbiddenStatementException("sql is read-only: only one SELECT, WITH, FROM, DESCRIBE, SHOW or SUMMARIZE"
+                    + " statement over the lake's views may run (refused: " + refusedWord(sqlText) + "); use --unsafe for full DuckDB");
+        }
+        if (statements != 1) {
+            throw new ForbiddenStatementException("sql runs one statement at a time, got " + statements);
+        }
+    }
+
+    /** Turns DuckDB's refusal of a file outside the lake into the lake's refusal; other errors stay SQL errors. */
+    private RuntimeException failure(SQLException e) {
+        String message = firstLine(e.getMessage());
+        if (guarded && message.contains("Permission Error")) {
+            return new ForbiddenStatementException("sql is read-only and reads only the lake's views: "
+                    + message.replaceFirst(".*Permission Error: ", "").replaceFirst(" - file system operations are disabled.*", ""), e);
+        }
+        return new InvalidRequestException("SQL failed: " + message, e);
+    }
+
+    /** The first word of the first statement that is not a query, for the refusal message. */
+    private static String refusedWord(String sqlText) {
+        for (String part : sqlText.split(";")) {
+            String word = firstWord(part);
+            if (!part.isBlank() && !java.util.Set.of("SELECT", "WITH", "FROM", "DESCRIBE", "SHOW", "SUMMARIZE", "VALUES").contains(word)) {
+                return word;
+            }
+        }
+        return firstWord(sqlText);
+    }
+
+    private static String firstWord(String sqlText) {
+        String trimmed = sqlText.strip();
+        int end = 0;
+        while (end < trimmed.length() && Character.isLetter(trimmed.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? "statement" : trimmed.substring(0, end).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String firstLine(String message) {

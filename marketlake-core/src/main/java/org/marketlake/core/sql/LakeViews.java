@@ -1,12 +1,11 @@
 package org.marketlake.core.sql;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.Column;
@@ -16,31 +15,32 @@ import org.marketlake.core.model.DataKind;
 final class LakeViews {
     private LakeViews() {}
 
-    static void create(Connection connection, Path root) throws SQLException {
-        LakeLayout layout = new LakeLayout(root);
+    /** One view per kind over exactly the given files (never a glob, so a stray file is never read). */
+    static void create(Connection connection, Map<DataKind, List<Path>> files) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (DataKind kind : LakeLayout.kinds()) {
-                Path folder = layout.folder(kind);
-                String view = "\"" + kind.viewName() + "\"";
-                if (hasDataFiles(folder)) {
-                    String glob = folder.toAbsolutePath().resolve("*" + LakeLayout.EXTENSION).toString().replace("'", "''");
-                    statement.execute("CREATE VIEW " + view + " AS SELECT * FROM read_parquet('" + glob + "', union_by_name = true)");
-                } else {
-                    statement.execute("CREATE VIEW " + view + " AS SELECT " + emptyColumns(kind) + " WHERE false");
-                }
+            for (String definition : definitions(files)) {
+                statement.execute(definition);
             }
         }
     }
 
-    private static boolean hasDataFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return false;
+    /** The CREATE VIEW statements, one per kind. */
+    static List<String> definitions(Map<DataKind, List<Path>> files) {
+        List<String> definitions = new java.util.ArrayList<>();
+        for (DataKind kind : LakeLayout.kinds()) {
+            List<Path> paths = files.getOrDefault(kind, List.of());
+            String view = "\"" + kind.viewName() + "\"";
+            if (paths.isEmpty()) {
+                definitions.add("CREATE VIEW " + view + " AS SELECT " + emptyColumns(kind) + " WHERE false");
+            } else {
+                StringJoiner list = new StringJoiner(", ", "[", "]");
+                for (Path path : paths) {
+                    list.add("'" + path.toAbsolutePath().toString().replace("'", "''") + "'");
+                }
+                definitions.add("CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + list + ", union_by_name = true)");
+            }
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "[!.]*" + LakeLayout.EXTENSION)) {
-            return files.iterator().hasNext();
-        } catch (IOException e) {
-            return false;
-        }
+        return definitions;
     }
 
     private static String emptyColumns(DataKind kind) {

@@ -112,6 +112,14 @@ final class LakeFiles {
     static ParquetFiles.FooterCheck agreesWithName(LakeLayout layout, Path file, LakeLayout.FileKey key) {
         return reader -> {
             List<String> problems = footerProblems(reader, key);
+            TimeRange period = TimeRange.of(key.period());
+            for (var block : reader.getRowGroups()) {
+                long[] bounds = ParquetFiles.timestampBounds(block);
+                if (bounds != null && (bounds[0] < period.startMicros() || bounds[1] > period.endMicros())) {
+                    problems.add("its timestamps " + Micros.format(bounds[0]) + " .. " + Micros.format(bounds[1]) + " are outside " + key.period().label());
+                    break;
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidDataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
             }
@@ -137,6 +145,32 @@ final class LakeFiles {
         } catch (IOException | RuntimeException e) {
             throw new InvalidDataException("cannot read lake file footer [file=" + display(layout, file) + "]: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The inventory entry of a file that agrees with its name: footer metadata and schema as {@link #footerProblems}
+     * checks them, and the footer's timestamp range inside the period the name says (a month copied under another
+     * month's name is refused here, before any reader sees its rows).
+     */
+    static LakeFile describeChecked(LakeLayout layout, Path file, LakeLayout.FileKey key) {
+        try (ParquetFileReader reader = ParquetFiles.open(file)) {
+            List<String> problems = footerProblems(reader, key);
+            if (!problems.isEmpty()) {
+                throw new InvalidDataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidDataException data) {
+                throw data;
+            }
+            throw new InvalidDataException("not a readable lake file [file=" + display(layout, file) + "]: " + e.getMessage(), e);
+        }
+        LakeFile described = describe(layout, file, key);
+        TimeRange period = TimeRange.of(key.period());
+        if (described.rows() > 0 && (described.firstMicros() < period.startMicros() || described.lastMicros() > period.endMicros())) {
+            throw new InvalidDataException("lake file disagrees with its name [file=" + display(layout, file) + "]: its timestamps "
+                    + formatRange(described) + " are outside " + key.period().label());
+        }
+        return described;
     }
 
     static String formatRange(LakeFile file) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
+import org.marketlake.core.Catalogue;
 import org.marketlake.core.LakeFile;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.WriteResult;
@@ -170,13 +171,34 @@ public final class LakeStore implements Lake {
 
     @Override
     public List<LakeFile> files() {
-        List<LakeFile> all = new ArrayList<>();
+        return catalogue().files();
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        List<LakeFile> good = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (DataKind kind : LakeLayout.kinds()) {
             for (Path path : dataFiles(kind)) {
-                layout.parse(path).ifPresent(key -> all.add(LakeFiles.describe(layout, path, key)));
+                String name = LakeFiles.display(layout, path);
+                Optional<LakeLayout.FileKey> key = layout.parse(path);
+                if (key.isEmpty()) {
+                    problems.add(name + ": not a lake file name, skipped");
+                    continue;
+                }
+                if (!Files.isRegularFile(path)) {
+                    problems.add(name + ": not a regular file, skipped");
+                    continue;
+                }
+                try {
+                    LakeFile file = LakeFiles.describeChecked(layout, path, key.get());
+                    good.add(file);
+                } catch (InvalidDataException e) {
+                    problems.add(name + ": " + e.getMessage().replaceFirst("^.*?\\]: ", "") + ", skipped");
+                }
             }
         }
-        return all;
+        return new Catalogue(good, problems);
     }
 
     @Override
@@ -243,7 +265,12 @@ public final class LakeStore implements Lake {
     }
 
     @Override
-    public LakeSql sql() {
-        return LakeSql.overLake(layout.root());
+    public LakeSql sql(Catalogue catalogue, Path output) {
+        return LakeSql.readOnlyOverLake(catalogue.pathsByKind(), output);
+    }
+
+    @Override
+    public LakeSql unsafeSql(Catalogue catalogue) {
+        return LakeSql.overLake(catalogue.pathsByKind());
     }
 }

@@ -103,7 +103,7 @@ final class ParquetFiles {
                 .withDictionaryEncoding(LakeSchema.TIMESTAMP_COLUMN, false)
                 .withPageRowCountLimit(20_000)
                 .withStatisticsEnabled(true)
-                .withPageWriteChecksumEnabled(false)
+                .withPageWriteChecksumEnabled(true)
                 .withAllocator(HeapByteBufferAllocator.getInstance())
                 .build();
         ParquetFileWriter fileWriter = new ParquetFileWriter(new SyncedOutputFile(target), schema, ParquetFileWriter.Mode.CREATE,
@@ -154,7 +154,7 @@ final class ParquetFiles {
         Binary symbol = Binary.fromString(frame.symbol().value());
         ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
                 ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), schema,
-                HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
+                HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, properties.getPageWriteChecksumEnabled());
         ColumnWriteStore store = properties.newColumnWriteStore(schema, pages, pages);
         ColumnWriter[] writers = new ColumnWriter[descriptors.size()];
         for (int c = 0; c < writers.length; c++) {
@@ -253,9 +253,15 @@ final class ParquetFiles {
     static ParquetFileReader open(Path file) throws IOException {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(ZstdCodecs.INSTANCE)
-                .withPageChecksumVerification(false)
+                .withPageChecksumVerification(true)
                 .build();
-        return ParquetFileReader.open(new LocalInputFile(file), options);
+        try {
+            return ParquetFileReader.open(new LocalInputFile(file), options);
+        } catch (IOException | RuntimeException e) {
+            // parquet-java names the file by LocalInputFile's identity hash; say which file and what is wrong.
+            String message = String.valueOf(e.getMessage()).replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@[0-9a-f]+ ", "it ");
+            throw new IOException(message, e);
+        }
     }
 
     /**
