@@ -75,19 +75,7 @@ public final class BarCsvReader {
                 row++;
                 if (header == null) {
                     header = record.getHeader();
-                    timeColumn = header.contains("timestamp") ? "timestamp" : (timeframe.isDaily() && header.contains("date") ? "date" : null);
-                    List<String> missing = new ArrayList<>();
-                    if (timeColumn == null) {
-                        missing.add(timeframe.isDaily() ? "timestamp (or date)" : "timestamp");
-                    }
-                    for (String required : List.of("open", "high", "low", "close", "volume")) {
-                        if (!header.contains(required)) {
-                            missing.add(required);
-                        }
-                    }
-                    if (!missing.isEmpty()) {
-                        throw new InvalidRequestException("bar CSV lacks column(s) " + missing + " [file=" + file + ", header=" + header + "]");
-                    }
+                    timeColumn = timeColumn(header, timeframe, file);
                 }
                 if (header.contains("symbol")) {
                     String given = field(record, "symbol", file, row).strip();
@@ -125,10 +113,49 @@ public final class BarCsvReader {
                     }
                 }
             }
+            if (header == null) {
+                timeColumn(firstLine(file), timeframe, file);
+            }
         } catch (IOException e) {
-            throw new InvalidDataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+            throw unreadable(file, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw unreadable(file, e.getCause());
         }
         return builder.build();
+    }
+
+    private static InvalidDataException unreadable(Path file, IOException e) {
+        if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException) {
+            return new InvalidDataException("input file is truncated or corrupt [file=" + file + "]: " + e.getMessage(), e);
+        }
+        return new InvalidDataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+    }
+
+    /** The header's first line as fields (empty for an empty file), for a file with a header and no rows. */
+    private static List<String> firstLine(Path file) throws IOException {
+        try (Reader reader = open(file); CsvReader<de.siegmar.fastcsv.reader.CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
+            java.util.Iterator<de.siegmar.fastcsv.reader.CsvRecord> records = csv.iterator();
+            return records.hasNext() ? records.next().getFields() : List.of();
+        }
+    }
+
+    /** The column holding the time; refuses a header that lacks a required column, naming the file and the columns. */
+    private static String timeColumn(List<String> header, Timeframe timeframe, Path file) {
+        String timeColumn = header.contains("timestamp") ? "timestamp" : (timeframe.isDaily() && header.contains("date") ? "date" : null);
+        List<String> missing = new ArrayList<>();
+        if (timeColumn == null) {
+            missing.add(timeframe.isDaily() ? "timestamp (or date)" : "timestamp");
+        }
+        for (String required : List.of("open", "high", "low", "close", "volume")) {
+            if (!header.contains(required)) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidDataException("missing column [file=" + file + ", column=" + String.join(", ", missing)
+                    + "]: bars need timestamp, open, high, low, close, volume; the columns are " + header);
+        }
+        return timeColumn;
     }
 
     private static Reader open(Path file) throws IOException {
@@ -139,7 +166,12 @@ public final class BarCsvReader {
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        java.io.PushbackReader reader = new java.io.PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first); // anything but a UTF-8 byte order mark is the header's first character
+        }
+        return reader;
     }
 
     private static double number(NamedCsvRecord record, String column, Path file, long row) {

@@ -29,7 +29,7 @@ public record ColumnMapping(Map<String, String> sourceOf) {
         for (String pair : text.split(",")) {
             int equals = pair.indexOf('=');
             if (equals <= 0 || equals == pair.length() - 1) {
-                throw new InvalidRequestException("bad --map entry [value=" + pair.strip() + "]: use FIELD=COLUMN, for example size=amount");
+                throw new InvalidRequestException("bad --map entry [value=" + Printable.of(pair.strip()) + "]: use FIELD=COLUMN, for example size=amount");
             }
             String field = pair.substring(0, equals).strip();
             String column = pair.substring(equals + 1).strip();
@@ -98,7 +98,7 @@ public record ColumnMapping(Map<String, String> sourceOf) {
                 }
             }
             throw new InvalidDataException("missing column [file=" + file + ", column=" + wanted + "]: " + layout.label()
-                    + " need " + String.join(", ", needed) + "; the columns are " + header
+                    + " need " + String.join(", ", needed) + "; the columns are " + Printable.of(String.valueOf(header))
                     + (sourceOf.containsKey(field) ? "" : "; name another with --map " + field + "=COLUMN"));
         }
         return index;

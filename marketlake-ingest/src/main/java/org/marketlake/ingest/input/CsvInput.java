@@ -59,7 +59,7 @@ final class CsvInput {
                 parser.accept(timestamp, exchange, line);
             }
         } catch (CsvParseException e) {
-            throw new InvalidDataException("malformed CSV [file=" + file + "]: " + e.getMessage(), e);
+            throw new InvalidDataException("malformed CSV [file=" + file + "]: " + Printable.of(e.getMessage()), e);
         } catch (InvalidRequestException | InvalidDataException e) {
             throw e;
         }

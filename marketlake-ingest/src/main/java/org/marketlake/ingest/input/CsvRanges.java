@@ -180,7 +180,7 @@ final class CsvRanges {
         }
 
         private InvalidRequestException withByte(InvalidRequestException e, long byteOffset) {
-            return new InvalidRequestException(e.getMessage() + " [file=" + part.file() + ", row at byte " + byteOffset + "]", e);
+            return new InvalidRequestException(Printable.of(e.getMessage()) + " [file=" + part.file() + ", row at byte " + byteOffset + "]", e);
         }
     }
 }

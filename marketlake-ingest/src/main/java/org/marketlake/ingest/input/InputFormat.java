@@ -62,19 +62,27 @@ public enum InputFormat {
         return Compression.NONE;
     }
 
-    /** The file's decompressed bytes, buffered. */
+    /** The file's decompressed bytes, buffered, without a leading UTF-8 byte order mark. */
     public static InputStream open(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
-            return switch (compression(file)) {
+            return withoutByteOrderMark(switch (compression(file)) {
                 case NONE -> new BufferedInputStream(raw, 1 << 16);
                 case GZIP -> new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
                 case ZSTD -> new BufferedInputStream(new ZstdInputStream(new BufferedInputStream(raw, 1 << 16)), 1 << 16);
-            };
+            });
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
+    }
+
+    private static InputStream withoutByteOrderMark(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        if (in.read() != 0xEF || in.read() != 0xBB || in.read() != 0xBF) {
+            in.reset();
+        }
+        return in;
     }
 
     private static String baseName(Path file) {

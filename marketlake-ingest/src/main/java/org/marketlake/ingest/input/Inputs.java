@@ -31,7 +31,7 @@ public final class Inputs {
             try {
                 return CsvRanges.read(part, layout, mapping, timestamps, sink);
             } catch (IOException e) {
-                throw new InvalidDataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+                throw unreadable(file, e);
             }
         }
         InputFormat format = InputFormat.of(file);
@@ -46,8 +46,20 @@ public final class Inputs {
                 case PARQUET -> throw new IllegalStateException("handled above");
             }
         } catch (IOException e) {
-            throw new InvalidDataException("cannot read [file=" + file + "]: " + e.getMessage(), e);
+            throw unreadable(file, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw unreadable(file, e.getCause());
         }
         return 0;
+    }
+
+    /** A file whose bytes end early or do not decompress is named, in one line; other read failures too. */
+    static InvalidDataException unreadable(Path file, IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException
+                || e.getClass().getName().startsWith("com.github.luben.zstd")) {
+            return new InvalidDataException("input file is truncated or corrupt [file=" + file + "]: " + message, e);
+        }
+        return new InvalidDataException("cannot read [file=" + file + "]: " + message, e);
     }
 }

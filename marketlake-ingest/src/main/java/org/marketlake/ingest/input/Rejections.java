@@ -28,7 +28,7 @@ public final class Rejections {
         counts.merge(reason, 1L, Long::sum);
         List<Example> kept = examples.computeIfAbsent(reason, r -> new ArrayList<>(EXAMPLES));
         if (kept.size() < EXAMPLES) {
-            kept.add(new Example(file, line, detail));
+            kept.add(new Example(file, line, Printable.of(detail)));
         }
     }
 

@@ -107,6 +107,6 @@ final class RowParser {
     }
 
     InvalidRequestException withPlace(InvalidRequestException e, long line) {
-        return new InvalidRequestException(e.getMessage() + " [file=" + file + ", line=" + line + "]", e);
+        return new InvalidRequestException(Printable.of(e.getMessage()) + " [file=" + file + ", line=" + line + "]", e);
     }
 }

@@ -40,8 +40,17 @@ public final class ConfigLoader {
         }
         JsonNode tree;
         try {
-            tree = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            tree = new ObjectMapper(new YAMLFactory().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()))
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .readTree(file.toFile());
         } catch (IOException e) {
+            Matcher duplicate = Pattern.compile("Duplicate field '([^']*)'").matcher(String.valueOf(e.getMessage()));
+            if (duplicate.find()) {
+                String where = e instanceof com.fasterxml.jackson.core.JacksonException j && j.getLocation() != null
+                        ? ", line=" + j.getLocation().getLineNr() : "";
+                throw new InvalidConfigException("duplicate configuration key " + duplicate.group(1) + " [file=" + file + where
+                        + "]: each key may appear once in a mapping", e);
+            }
             throw new InvalidConfigException("Configuration file is not valid YAML [file=" + file + "]: "
                     + e.getMessage().replace('\n', ' '), e);
         }

@@ -148,4 +148,14 @@ class ConfigLoaderTest {
         assertThat(Closest.distance("kitten", "sitting")).isEqualTo(3);
         assertThat(Closest.of("chunk_sise", java.util.List.of("chunk_size", "cache_dir", "n_workers"))).isEqualTo("chunk_size");
     }
+
+    @Test
+    void aKeyGivenTwiceIsAConfigErrorNamingTheKey() {
+        Path file = Fixtures.write(dir.resolve("twice.yaml"), "parquet_loader:\n  schema: {datetime_column: ds, datetime_column: other}\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("duplicate configuration key datetime_column [file=" + file)
+                .hasMessageNotContaining("\n");
+    }
 }
