@@ -1,5 +1,7 @@
 package org.marketlake.core.io;
 
+import org.marketlake.core.format.Printable;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import java.io.IOException;
@@ -153,7 +155,7 @@ public final class BarCsvReader {
         }
         if (!missing.isEmpty()) {
             throw new InvalidDataException("missing column [file=" + file + ", column=" + String.join(", ", missing)
-                    + "]: bars need timestamp, open, high, low, close, volume; the columns are " + header);
+                    + "]: bars need timestamp, open, high, low, close, volume; the columns are " + Printable.of(String.valueOf(header)));
         }
         return timeColumn;
     }
@@ -202,6 +204,6 @@ public final class BarCsvReader {
     }
 
     private static String where(Path file, long row, String column, String value) {
-        return "invalid value [file=" + file + ", row=" + row + " (line " + (row + 1) + "), column=" + column + ", value=" + value + "]: ";
+        return "invalid value [file=" + file + ", row=" + row + " (line " + (row + 1) + "), column=" + column + ", value=" + Printable.of(String.valueOf(value)) + "]: ";
     }
 }

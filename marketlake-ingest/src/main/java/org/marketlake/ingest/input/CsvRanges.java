@@ -1,5 +1,7 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.format.Printable;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;

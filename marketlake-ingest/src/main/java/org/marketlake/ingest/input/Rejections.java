@@ -1,5 +1,7 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.format.Printable;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

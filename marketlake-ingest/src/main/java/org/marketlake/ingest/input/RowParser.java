@@ -1,5 +1,7 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.format.Printable;
+
 import org.marketlake.core.error.InvalidRequestException;
 
 /**

@@ -1,5 +1,7 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.format.Printable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.marketlake.ingest.input;
+package org.marketlake.core.format;
 
 /** Input text as it may be quoted in a message or a rejection example: never a raw control character or undecodable byte. */
 public final class Printable {
