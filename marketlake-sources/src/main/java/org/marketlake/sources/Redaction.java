@@ -34,10 +34,10 @@ public final class Redaction {
     public static final String MASK = "***";
     /** A secret-named parameter: a name ending in one of the secret words, {@code =}, the value up to a separator. */
     private static final Pattern PARAMETER = Pattern.compile(
-            "(?i)((?<![\\w-])[\\w.-]*(?:password|passwd|pwd|secret|token|apikey|api_key|key)\\s*=\\s*)([^&;\\s\\]),'\"]+)");
+            "(?i)((?<![\\w-])[\\w.-]*(?:password|passwd|pwd|secret|(?<!page_)token|apikey|api_key|key)\\s*=\\s*)([^&;\\s\\]),'\"]+)");
     /** A secret-named parameter of a URL, its value taken the way the URL's own separators delimit it. */
     private static final Pattern URL_PARAMETER = Pattern.compile(
-            "(?i)(?:^|[?&;:])[\\w.-]*(?:password|passwd|pwd|secret|token|apikey|api_key|key)=([^&;]+)");
+            "(?i)(?:^|[?&;:])[\\w.-]*(?:password|passwd|pwd|secret|(?<!page_)token|apikey|api_key|key)=([^&;]+)");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]*)@");
     private static final Redaction PATTERNS = new Redaction(List.of());
 

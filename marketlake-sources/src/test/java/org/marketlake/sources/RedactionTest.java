@@ -21,6 +21,7 @@ class RedactionTest {
                 .isEqualTo("https://h/x?secret=***&token=***&apikey=***&api_key=***&key=***&client_secret=***&Password = *** (more)");
         assertThat(Redaction.text("[url=jdbc:postgresql://bob:hunter2@db:5432/m]")).isEqualTo("[url=jdbc:postgresql://bob:***@db:5432/m]");
         assertThat(Redaction.text("cannot connect [url=jdbc:x://h/db?password=abc]: refused")).isEqualTo("cannot connect [url=jdbc:x://h/db?password=***]: refused");
+        assertThat(Redaction.text("GET /v2/stocks/AAPL/trades?limit=10000&page_token=NDAw failed")).endsWith("page_token=NDAw failed");
         assertThat(Redaction.text("table quotes has no column bid_price")).isEqualTo("table quotes has no column bid_price");
         assertThat(Redaction.text(null)).isNull();
     }
