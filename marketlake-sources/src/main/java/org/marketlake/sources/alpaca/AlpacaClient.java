@@ -9,12 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
+import org.marketlake.sources.Redaction;
 
 /**
  * Alpaca's market-data API (v2, stocks), single-symbol form ({@code /v2/stocks/{symbol}/trades|quotes|bars}):
@@ -36,12 +38,15 @@ public final class AlpacaClient {
     private final String secretKey;
     private final RetryPolicy retry;
     private final HttpClient http;
+    /** Hides the keys (and any password in the base URL) in every message, the HTTP client's own included. */
+    final Redaction redaction;
 
     private AlpacaClient(URI baseUrl, String keyId, String secretKey, RetryPolicy retry) {
         this.baseUrl = baseUrl;
         this.keyId = keyId;
         this.secretKey = secretKey;
         this.retry = retry;
+        this.redaction = Redaction.of(Arrays.asList(keyId, secretKey), baseUrl.toString());
         this.http = HttpClient.newBuilder().connectTimeout(retry.timeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
@@ -61,7 +66,8 @@ public final class AlpacaClient {
     private static URI checkBase(URI baseUrl) {
         if (baseUrl == null || baseUrl.getScheme() == null || !(baseUrl.getScheme().equals("http") || baseUrl.getScheme().equals("https"))
                 || baseUrl.getHost() == null) {
-            throw new InvalidRequestException("--base-url must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value=" + baseUrl + "]");
+            throw new InvalidRequestException("--base-url must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value="
+                    + Redaction.text(String.valueOf(baseUrl)) + "]");
         }
         String text = baseUrl.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -184,6 +190,6 @@ public final class AlpacaClient {
 
     @Override
     public String toString() {
-        return "AlpacaClient[" + baseUrl + "]";
+        return "AlpacaClient[" + Redaction.text(baseUrl.toString()) + "]";
     }
 }

@@ -15,6 +15,7 @@ import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
 import org.marketlake.sources.CompletionLog;
+import org.marketlake.sources.Redaction;
 
 /**
  * {@code marketlake import-api}: historical trades, quotes and bars from Alpaca into the lake.
@@ -33,8 +34,19 @@ public final class AlpacaImport {
 
     private AlpacaImport() {}
 
-    /** Runs the import; {@code onUnit} hears of each unit as it finishes (the command prints a line for each). */
+    /**
+     * Runs the import; {@code onUnit} hears of each unit as it finishes (the command prints a line for each). Failures,
+     * their causes and suppressed failures (the HTTP client's text included) pass through {@link Redaction}.
+     */
     public static ImportReport run(ImportRequest request, AlpacaClient client, Lake lake, Progress progress, Consumer<UnitSummary> onUnit) {
+        try {
+            return importAll(request, client, lake, progress, onUnit);
+        } catch (RuntimeException failure) {
+            throw client.redaction.redact(failure);
+        }
+    }
+
+    private static ImportReport importAll(ImportRequest request, AlpacaClient client, Lake lake, Progress progress, Consumer<UnitSummary> onUnit) {
         long from = Micros.of(request.start().atStartOfDay(NEW_YORK).toInstant());
         long to = Micros.of(request.end().plusDays(1).atStartOfDay(NEW_YORK).toInstant());
         CompletionLog log = CompletionLog.open(lake.root(), TOOL, client.identity() + "|" + request.feed().label() + "|" + request.adjustment().label());

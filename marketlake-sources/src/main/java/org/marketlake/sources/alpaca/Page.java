@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
@@ -156,7 +158,8 @@ final class Page {
             return fast;
         }
         try {
-            Instant instant = Instant.parse(text);
+            // ISO_OFFSET_DATE_TIME resolves strictly; Instant.parse would take 24:00:00 as the next day's midnight.
+            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new MalformedPage("bad timestamp t [value=" + text + "]", e);

@@ -1,6 +1,8 @@
 package org.marketlake.sources.jdbc;
 
+import java.util.Arrays;
 import org.marketlake.core.error.InvalidRequestException;
+import org.marketlake.sources.Redaction;
 
 /**
  * One export: the JDBC URL (with or without the password; never printed), the user, a password from the
@@ -16,7 +18,7 @@ public record ExportRequest(String url, String user, String password, SourceMapp
     public ExportRequest {
         if (url == null || !url.startsWith("jdbc:")) {
             throw new InvalidRequestException("--jdbc needs a JDBC URL such as jdbc:sqlite:/path/db.sqlite or jdbc:postgresql://host/db [value="
-                    + JdbcUrls.redact(url) + "]");
+                    + Redaction.of(Arrays.asList(password), url).redact(url) + "]");
         }
         if (mapping == null || selection == null) {
             throw new IllegalArgumentException("an export needs a mapping and a selection");
@@ -44,6 +46,11 @@ public record ExportRequest(String url, String user, String password, SourceMapp
 
     @Override
     public String toString() {
-        return "ExportRequest[url=" + JdbcUrls.redact(url) + ", user=" + user + ", selection=" + selection + "]";
+        return "ExportRequest[url=" + redaction().redact(url) + ", user=" + user + ", selection=" + selection + "]";
+    }
+
+    /** Hides this request's secrets (the password, the URL's passwords) and every secret-looking parameter. */
+    Redaction redaction() {
+        return Redaction.of(Arrays.asList(password), url);
     }
 }

@@ -39,6 +39,7 @@ import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
 import org.marketlake.sources.CompletionLog;
+import org.marketlake.sources.Redaction;
 
 /**
  * Exports a relational database of bars and quotes into the lake ({@code marketlake export-to-parquet}).
@@ -77,9 +78,16 @@ public final class JdbcExport {
         this.progress = progress;
     }
 
-    /** Runs one export; see the class comment. Failures are {@link InvalidRequestException} (exit 2) or {@link InvalidDataException}. */
+    /**
+     * Runs one export; see the class comment. Failures are {@link InvalidRequestException} (exit 2) or {@link InvalidDataException},
+     * their messages, causes and suppressed failures (the driver's text included) passed through {@link Redaction}.
+     */
     public static ExportReport run(ExportRequest request, Lake lake, Progress progress) {
-        return new JdbcExport(request, lake, progress).run();
+        try {
+            return new JdbcExport(request, lake, progress).run();
+        } catch (RuntimeException failure) {
+            throw request.redaction().redact(failure);
+        }
     }
 
     private ExportReport run() {
@@ -91,12 +99,12 @@ public final class JdbcExport {
                 if (found.isPresent()) {
                     tables.add(found.get());
                 } else if (request.mapping().explicit().contains(mapping.kind())) {
-                    throw new InvalidRequestException("the source has no table " + mapping.table() + " [url=" + JdbcUrls.redact(request.url())
+                    throw new InvalidRequestException("the source has no table " + mapping.table() + " [url=" + Redaction.text(request.url())
                             + "], which the mapping names for " + mapping.kind().viewName());
                 }
             }
             if (tables.isEmpty()) {
-                throw new InvalidRequestException("the source has none of the tables bars_1s, bars_1m, bars_1d, quotes [url=" + JdbcUrls.redact(request.url())
+                throw new InvalidRequestException("the source has none of the tables bars_1s, bars_1m, bars_1d, quotes [url=" + Redaction.text(request.url())
                         + "]: name yours with --mapping (see docs/SOURCES.md)");
             }
             log = CompletionLog.open(lake.root(), TOOL, identity());
@@ -145,7 +153,7 @@ public final class JdbcExport {
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D") || e.getMessage().contains("No suitable driver")) {
-                throw new InvalidRequestException("cannot connect [url=" + JdbcUrls.redact(request.url()) + "]: " + firstLine(e.getMessage())
+                throw new InvalidRequestException("cannot connect [url=" + Redaction.text(request.url()) + "]: " + firstLine(e.getMessage())
                         + " (check the URL, --user and PGPASSWORD)", e);
             }
             throw e;
@@ -154,7 +162,7 @@ public final class JdbcExport {
 
     /** Names the source for the completion log: URL without a password, user and mapping (never a secret). */
     private String identity() {
-        StringBuilder text = new StringBuilder(JdbcUrls.redact(request.url())).append('|').append(request.user());
+        StringBuilder text = new StringBuilder(Redaction.text(request.url())).append('|').append(request.user());
         for (TableMapping table : request.mapping().tables()) {
             text.append('|').append(table.kind().viewName()).append('=').append(table.table()).append(new TreeMap<>(table.columns()))
                     .append(table.unit().label()).append(table.zone());
@@ -412,7 +420,7 @@ public final class JdbcExport {
     }
 
     private RuntimeException failure(SQLException e) {
-        return new InvalidDataException("reading the source failed [url=" + JdbcUrls.redact(request.url()) + "]: " + firstLine(e.getMessage()), e);
+        return new InvalidDataException("reading the source failed [url=" + Redaction.text(request.url()) + "]: " + firstLine(e.getMessage()), e);
     }
 
     private static String firstLine(String message) {

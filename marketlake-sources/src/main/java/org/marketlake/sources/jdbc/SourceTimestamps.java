@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import org.marketlake.core.model.Micros;
 
@@ -32,7 +33,10 @@ final class SourceTimestamps {
     static final String BAD = "bad_timestamp";
     static final String NAIVE = "naive_timestamp";
 
-    /** ISO date-time with a {@code T} or a space, an optional fraction of up to 9 digits and an optional offset. */
+    /**
+     * ISO date-time with a {@code T} or a space, an optional fraction of up to 9 digits and an optional offset,
+     * resolved strictly like CSV ingest ({@code TimestampParser}): no February 30, no June 31, no hour 24.
+     */
     private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -42,7 +46,8 @@ final class SourceTimestamps {
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 and 24:00 are bad_timestamp, not moved to a real instant
 
     enum Mode { OFFSET, LOCAL, DATE, DYNAMIC }
 

@@ -36,6 +36,13 @@ class PageTest {
         assertThat(Page.nanos(text)).isEqualTo(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2024-02-30T00:00:00Z", "2024-06-31T00:00:00+00:00", "2024-01-01T24:00:00Z",
+        "2024-06-30T23:59:60Z"})
+    void impossibleTimestampsAreRefusedNotMoved(String text) {
+        assertThatThrownBy(() -> Page.nanos(text)).isInstanceOf(Page.MalformedPage.class).hasMessage("bad timestamp t [value=" + text + "]");
+    }
+
     @Test
     void anEmptyAnswerHasNullArrayAndNoToken() throws Exception {
         Page page = parse(Shape.BARS, "{\"bars\":null,\"symbol\":\"AAPL\",\"next_page_token\":null}");

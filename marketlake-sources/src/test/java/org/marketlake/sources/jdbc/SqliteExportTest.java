@@ -68,6 +68,25 @@ class SqliteExportTest extends ExportContractTest {
     }
 
     @Test
+    void impossibleDatesAreBadTimestampsNotMovedToARealDay() {
+        Sql.run(url, null, "CREATE TABLE bars_1s (symbol TEXT, timestamp, open REAL, high REAL, low REAL, close REAL, volume REAL, trade_count INTEGER)",
+                "INSERT INTO bars_1s VALUES ('IBM', '2024-02-30T00:00:00Z', 1, 2, 1, 2, 10, NULL)",
+                "INSERT INTO bars_1s VALUES ('IBM', '2024-06-31 00:00:00+00:00', 1, 2, 1, 2, 10, NULL)",
+                "INSERT INTO bars_1s VALUES ('IBM', '2024-01-01T24:00:00Z', 1, 2, 1, 2, 10, NULL)",
+                "INSERT INTO bars_1s VALUES ('IBM', '2024-02-29T00:00:00Z', 1, 2, 1, 2, 10, NULL)");
+
+        ExportReport report = export(new ExportSelection.All());
+
+        assertThat(period(report, "bars_1s", "IBM", "-").rejected()).isEqualTo(Map.of("bad_timestamp", 3L));
+        assertThat(period(report, "bars_1s", "IBM", "2024-02").written()).isEqualTo(1);
+        assertThat(report.periods()).noneMatch(p -> p.kind().equals("bars_1s") && (p.period().equals("2024-06") || p.period().equals("2024-01")));
+        assertThat(report.examples()).anySatisfy(example -> assertThat(example).contains("bad_timestamp").contains("2024-02-30T00:00:00Z"));
+        Frame bars = Lake.open(lakeRoot).read(DataKind.bars(Timeframe.S1), Symbol.of("IBM"), TimeRange.ALL, List.of());
+        assertThat(bars.size()).isEqualTo(1);
+        assertThat(Micros.format(bars.timestamps()[0])).isEqualTo("2024-02-29T00:00:00Z");
+    }
+
+    @Test
     void aMappingNamesTablesColumnsUnitsAndZones() throws Exception {
         Sql.run(url, null, "CREATE TABLE minute (ticker TEXT, t INTEGER, o REAL, h REAL, l REAL, c REAL, v REAL)",
                 "INSERT INTO minute VALUES ('SPY', 1704205800000, 470, 471, 469, 470.5, 1000)",

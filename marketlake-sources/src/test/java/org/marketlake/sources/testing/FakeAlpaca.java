@@ -114,7 +114,9 @@ public final class FakeAlpaca implements AutoCloseable {
         requests.add(uri.getRawPath() + "?" + uri.getRawQuery());
         if (!KEY_ID.equals(exchange.getRequestHeaders().getFirst("APCA-API-KEY-ID"))
                 || !SECRET.equals(exchange.getRequestHeaders().getFirst("APCA-API-SECRET-KEY"))) {
-            send(exchange, 403, "{\"message\":\"forbidden.\"}");
+            // Echoes the keys it was sent, as a careless proxy might: the client must not repeat them.
+            send(exchange, 403, "{\"message\":\"forbidden. key " + exchange.getRequestHeaders().getFirst("APCA-API-KEY-ID") + " secret "
+                    + exchange.getRequestHeaders().getFirst("APCA-API-SECRET-KEY") + "\"}");
             return;
         }
         Fault fault;
