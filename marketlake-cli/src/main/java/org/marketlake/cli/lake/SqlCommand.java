@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import org.marketlake.core.Catalogue;
 import org.marketlake.core.Lake;
 import org.marketlake.core.error.CorruptFileException;
+import org.marketlake.core.error.ForbiddenStatementException;
 import org.marketlake.core.sql.LakeViewText;
 import org.marketlake.core.sql.SqlResult;
 import org.marketlake.core.error.InvalidRequestException;
@@ -81,6 +82,8 @@ public final class SqlCommand implements Callable<Integer> {
                 SqlResult result = unsafe ? lakeSql.query(sql) : lakeSql.readOnlyQuery(sql);
                 Output.print(Rows.of(result), target.format(), target.file(), TimestampParser.zone(tz), spec.commandLine().getOut());
             }
+        } catch (ForbiddenStatementException e) {
+            throw new ForbiddenStatementException(e.getMessage() + "; --unsafe runs full DuckDB", e);
         }
         return catalogue.problems().isEmpty() ? 0 : 1;
     }

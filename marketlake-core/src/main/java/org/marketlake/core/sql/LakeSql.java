@@ -172,7 +172,7 @@ public final class LakeSql implements AutoCloseable {
                 throw new InvalidRequestException("SQL failed: " + firstLine(error));
             }
             throw new ForbiddenStatementException("sql is read-only: only one SELECT, WITH, FROM, DESCRIBE, SHOW or SUMMARIZE"
-                    + " statement over the lake's views may run (refused: " + refusedWord(sqlText) + "); use --unsafe for full DuckDB");
+                    + " statement over the lake's views may run (refused: " + refusedWord(sqlText) + ")");
         }
         if (statements != 1) {
             throw new ForbiddenStatementException("sql runs one statement at a time, got " + statements);

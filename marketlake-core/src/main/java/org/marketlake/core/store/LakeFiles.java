@@ -112,14 +112,7 @@ final class LakeFiles {
     static ParquetFiles.FooterCheck agreesWithName(LakeLayout layout, Path file, LakeLayout.FileKey key) {
         return reader -> {
             List<String> problems = footerProblems(reader, key);
-            TimeRange period = TimeRange.of(key.period());
-            for (var block : reader.getRowGroups()) {
-                long[] bounds = ParquetFiles.timestampBounds(block);
-                if (bounds != null && (bounds[0] < period.startMicros() || bounds[1] > period.endMicros())) {
-                    problems.add("its timestamps " + Micros.format(bounds[0]) + " .. " + Micros.format(bounds[1]) + " are outside " + key.period().label());
-                    break;
-                }
-            }
+            periodProblem(reader, key).ifPresent(problems::add);
             if (!problems.isEmpty()) {
                 throw new InvalidDataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
             }
@@ -130,21 +123,38 @@ final class LakeFiles {
     /** Inventory entry from the footer alone. */
     static LakeFile describe(LakeLayout layout, Path file, LakeLayout.FileKey key) {
         try (ParquetFileReader reader = ParquetFiles.open(file)) {
-            long rows = reader.getRecordCount();
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (var block : reader.getRowGroups()) {
-                long[] bounds = ParquetFiles.timestampBounds(block);
-                if (bounds != null) {
-                    first = Math.min(first, bounds[0]);
-                    last = Math.max(last, bounds[1]);
-                }
-            }
-            return new LakeFile(key.kind(), key.symbol(), key.period(), file, rows, Files.size(file),
-                    rows == 0 ? 0 : first, rows == 0 ? 0 : last);
+            return describe(reader, file, key);
         } catch (IOException | RuntimeException e) {
             throw new InvalidDataException("cannot read lake file footer [file=" + display(layout, file) + "]: " + e.getMessage(), e);
         }
+    }
+
+    private static LakeFile describe(ParquetFileReader reader, Path file, LakeLayout.FileKey key) throws IOException {
+        long rows = reader.getRecordCount();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (var block : reader.getRowGroups()) {
+            long[] bounds = ParquetFiles.timestampBounds(block);
+            if (bounds != null) {
+                first = Math.min(first, bounds[0]);
+                last = Math.max(last, bounds[1]);
+            }
+        }
+        return new LakeFile(key.kind(), key.symbol(), key.period(), file, rows, Files.size(file),
+                rows == 0 ? 0 : first, rows == 0 ? 0 : last);
+    }
+
+    /** The footer's timestamp statistics outside the period the name says (a month copied under another name). */
+    private static java.util.Optional<String> periodProblem(ParquetFileReader reader, LakeLayout.FileKey key) {
+        TimeRange period = TimeRange.of(key.period());
+        for (var block : reader.getRowGroups()) {
+            long[] bounds = ParquetFiles.timestampBounds(block);
+            if (bounds != null && (bounds[0] < period.startMicros() || bounds[1] > period.endMicros())) {
+                return java.util.Optional.of("its timestamps " + Micros.format(bounds[0]) + " .. " + Micros.format(bounds[1])
+                        + " are outside " + key.period().label());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -154,23 +164,14 @@ final class LakeFiles {
      */
     static LakeFile describeChecked(LakeLayout layout, Path file, LakeLayout.FileKey key) {
         try (ParquetFileReader reader = ParquetFiles.open(file)) {
-            List<String> problems = footerProblems(reader, key);
-            if (!problems.isEmpty()) {
-                throw new InvalidDataException("lake file disagrees with its name [file=" + display(layout, file) + "]: " + problems.get(0));
-            }
+            agreesWithName(layout, file, key).check(reader);
+            return describe(reader, file, key);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidDataException data) {
                 throw data;
             }
             throw new InvalidDataException("not a readable lake file [file=" + display(layout, file) + "]: " + e.getMessage(), e);
         }
-        LakeFile described = describe(layout, file, key);
-        TimeRange period = TimeRange.of(key.period());
-        if (described.rows() > 0 && (described.firstMicros() < period.startMicros() || described.lastMicros() > period.endMicros())) {
-            throw new InvalidDataException("lake file disagrees with its name [file=" + display(layout, file) + "]: its timestamps "
-                    + formatRange(described) + " are outside " + key.period().label());
-        }
-        return described;
     }
 
     static String formatRange(LakeFile file) {
