@@ -60,6 +60,15 @@ public interface Lake {
      */
     WriteResult write(Frame frame);
 
+    /**
+     * Runs {@code work} as one commit of the lake: every file written through the {@code Lake} it is given becomes
+     * visible together when {@code work} returns, or none does (when it throws, or the process dies before the
+     * commit's journal is on disk; once it is, the commit completes, if need be by the next command that opens the
+     * lake). Reads through that {@code Lake} see the commit's own writes. One commit at a time per lake: others wait.
+     * A plain {@link #write} is a commit of its own; inside {@code work}, writes join the commit.
+     */
+    <T> T commit(java.util.function.Function<Lake, T> work);
+
     /** As {@link #write(Frame)}, but a later row in {@code frame} wins over an earlier one with the same timestamp. */
     WriteResult writeLastWins(Frame frame);
 

@@ -44,6 +44,11 @@ public final class InMemoryLake implements Lake {
     }
 
     @Override
+    public <T> T commit(java.util.function.Function<Lake, T> work) {
+        return work.apply(this);
+    }
+
+    @Override
     public WriteResult write(Frame frame) {
         throw new UnsupportedOperationException("read-only fake");
     }

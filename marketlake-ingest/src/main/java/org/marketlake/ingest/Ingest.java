@@ -47,23 +47,27 @@ public final class Ingest {
         Map<String, WriteResult> written = new LinkedHashMap<>();
         try (TradeBars bars = reading.readAll(options.files(), RecordLayout.TRADES, options, partBytes)) {
             reading.failIfStrict(options);
-            List<WriteResult> seconds = new ArrayList<>();
-            long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-            bars.forEachMonth(frame -> {
-                seconds.add(lake.write(frame));
-                long[] ts = frame.timestamps();
-                span[0] = Math.min(span[0], ts[0]);
-                span[1] = Math.max(span[1], ts[frame.size() - 1]);
-            });
-            written.put(Timeframe.S1.label(), WriteResult.combine(seconds));
-            Set<Timeframe> coarser = EnumSet.copyOf(options.timeframes());
-            coarser.remove(Timeframe.S1);
-            if (!seconds.isEmpty()) {
-                TimeRange touched = new TimeRange(span[0], span[1]);
-                for (Timeframe timeframe : coarser) {
-                    written.put(timeframe.label(), Rollup.fromStoredSeconds(lake, options.symbol(), Set.of(timeframe), touched, options.session()));
+            // One commit: the 1s months and every roll-up of them become visible together, or none does.
+            lake.commit(commit -> {
+                List<WriteResult> seconds = new ArrayList<>();
+                long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+                bars.forEachMonth(frame -> {
+                    seconds.add(commit.write(frame));
+                    long[] ts = frame.timestamps();
+                    span[0] = Math.min(span[0], ts[0]);
+                    span[1] = Math.max(span[1], ts[frame.size() - 1]);
+                });
+                written.put(Timeframe.S1.label(), WriteResult.combine(seconds));
+                Set<Timeframe> coarser = EnumSet.copyOf(options.timeframes());
+                coarser.remove(Timeframe.S1);
+                if (!seconds.isEmpty()) {
+                    TimeRange touched = new TimeRange(span[0], span[1]);
+                    for (Timeframe timeframe : coarser) {
+                        written.put(timeframe.label(), Rollup.fromStoredSeconds(commit, options.symbol(), Set.of(timeframe), touched, options.session()));
+                    }
                 }
-            }
+                return null;
+            });
         }
         return new IngestReport(options.files().size(), reading.rows(), reading.accepted(), reading.rejections(), written);
     }
@@ -82,7 +86,10 @@ public final class Ingest {
         try (QuoteReducer quotes = reading.readAll(options.files(), RecordLayout.QUOTES, options, partBytes)) {
             reading.failIfStrict(options);
             List<WriteResult> results = new ArrayList<>();
-            quotes.forEachMonth((Frame frame) -> results.add(lake.write(frame)));
+            lake.commit(commit -> {
+                quotes.forEachMonth((Frame frame) -> results.add(commit.write(frame)));
+                return null;
+            });
             written.put("quotes", WriteResult.combine(results));
         }
         return new IngestReport(options.files().size(), reading.rows(), reading.accepted(), reading.rejections(), written);

@@ -42,25 +42,51 @@ public final class AtomicFiles {
 
     /** Publishes what {@code writer} writes to a temporary path as {@code target}. */
     public static void publish(Path target, ContentWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        removeLeftovers(absolute);
+        Path temporary = stage(absolute, writer);
+        try {
+            moveIntoPlace(temporary, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            discard(temporary, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The first half of a publish, for commits of several files: writes {@code target}'s new content to a fresh
+     * temporary file beside it and forces it to disk, but leaves {@code target} alone. The caller later makes it
+     * visible with {@link #moveIntoPlace} (or deletes it). Nothing is removed: the caller decides when
+     * {@link #removeLeftovers} is safe. A failed write deletes its temporary file before the exception leaves.
+     */
+    public static Path stage(Path target, ContentWriter writer) throws IOException {
         Objects.requireNonNull(writer, "writer");
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        removeLeftovers(absolute);
+        Files.createDirectories(absolute.getParent());
         Path temporary = temporaryFor(absolute);
         try {
             writer.writeTo(temporary);
             force(temporary);
-            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
+            discard(temporary, e);
             throw e;
         }
-        force(folder);
+        return temporary;
+    }
+
+    /** The second half: renames a staged file over {@code target} in one atomic step, then forces the folder. */
+    public static void moveIntoPlace(Path staged, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.move(staged, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        force(absolute.getParent());
+    }
+
+    private static void discard(Path temporary, Throwable failure) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
     }
 
     /** Publishes the bytes {@code writer} streams as {@code target}. */
@@ -111,7 +137,7 @@ public final class AtomicFiles {
     }
 
     /** Forces a file's bytes, or a folder's entries, to the disk. */
-    private static void force(Path path) throws IOException {
+    public static void force(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             channel.force(true);
         }

@@ -11,26 +11,24 @@ import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.Frame;
 
 /**
- * Merges validated rows into one lake file and publishes the result through {@link AtomicFiles} (whose javadoc
- * states the crash semantics), under the file's lock.
+ * Merges validated rows into one lake file and stages the result in the commit ({@link Staging}), which makes
+ * it visible with the commit's other files (crash semantics: {@link Journal} and {@link AtomicFiles}).
  */
 final class FilePublisher {
     private FilePublisher() {}
 
-    static WriteResult.FileWrite mergeAndPublish(LakeLayout layout, LakeLayout.FileKey key, Frame rows) throws IOException {
+    static WriteResult.FileWrite mergeAndStage(LakeLayout layout, LakeLayout.FileKey key, Frame rows, Staging staging) throws IOException {
         Path target = layout.path(key);
-        Files.createDirectories(target.getParent());
-        return FileLocks.withLock(target, () -> {
-            Frame existing = Files.exists(target) ? LakeFiles.readWhole(layout, target, key) : null;
-            if (existing != null) {
-                requireValid(layout, target, key, existing);
-            }
-            MergeResult merged = existing == null ? MergeResult.allNew(rows) : MergeResult.merge(existing, rows);
-            if (existing == null || merged.added() > 0 || merged.replaced() > 0) {
-                publish(merged.frame(), target);
-            }
-            return new WriteResult.FileWrite(target, key.period(), merged.added(), merged.replaced(), merged.unchanged(), merged.frame().size());
-        });
+        Path current = staging.current(target);
+        Frame existing = Files.exists(current) ? LakeFiles.readWhole(layout, current, key) : null;
+        if (existing != null && !staging.has(target)) {
+            requireValid(layout, target, key, existing);
+        }
+        MergeResult merged = existing == null ? MergeResult.allNew(rows) : MergeResult.merge(existing, rows);
+        if (existing == null || merged.added() > 0 || merged.replaced() > 0) {
+            staging.stage(target, temporary -> ParquetFiles.write(merged.frame(), temporary));
+        }
+        return new WriteResult.FileWrite(target, key.period(), merged.added(), merged.replaced(), merged.unchanged(), merged.frame().size());
     }
 
     /**
@@ -53,9 +51,5 @@ final class FilePublisher {
                         + ", column=" + e.column() + ", value=" + e.value() + "]: " + e.reason() + "; run marketlake validate", e);
             }
         }
-    }
-
-    static void publish(Frame frame, Path target) throws IOException {
-        AtomicFiles.publish(target, temporary -> ParquetFiles.write(frame, temporary));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
 import org.marketlake.core.Catalogue;
@@ -31,13 +32,49 @@ import org.marketlake.core.sql.LakeSql;
 /** The lake over a folder. Reached through {@link Lake#open(Path)}. */
 public final class LakeStore implements Lake {
     private final LakeLayout layout;
+    /** The commit this view writes into; null for the lake itself, where each write is a commit of its own. */
+    private final Staging staging;
 
-    private LakeStore(Path root) {
-        this.layout = new LakeLayout(root);
+    private LakeStore(LakeLayout layout, Staging staging) {
+        this.layout = layout;
+        this.staging = staging;
     }
 
+    /** Opens the lake, first completing a commit that a killed writer left half-renamed (see {@link Journal}). */
     public static Lake open(Path root) {
-        return new LakeStore(root);
+        LakeStore lake = new LakeStore(new LakeLayout(root), null);
+        if (Journal.exists(root)) {
+            try {
+                // A live writer holding the lock completes its own commit; only a dead writer's is ours to finish.
+                WriterLock.tryHold(root, () -> Journal.recover(root));
+            } catch (IOException e) {
+                throw new InvalidDataException("cannot complete the lake's interrupted commit [file=" + Journal.path(root) + "]: " + e.getMessage(), e);
+            }
+        }
+        return lake;
+    }
+
+    @Override
+    public <T> T commit(Function<Lake, T> work) {
+        if (staging != null) {
+            return work.apply(this);
+        }
+        Path root = layout.root();
+        try {
+            return WriterLock.hold(root, () -> {
+                Journal.recover(root);
+                Staging commit = new Staging(root);
+                try {
+                    T result = work.apply(new LakeStore(layout, commit));
+                    commit.commit();
+                    return result;
+                } finally {
+                    commit.abandon();
+                }
+            });
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot write lake files [folder=" + root + "]: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -61,6 +98,9 @@ public final class LakeStore implements Lake {
     }
 
     private WriteResult write(Frame frame, boolean lastWins) {
+        if (staging == null) {
+            return commit(lake -> ((LakeStore) lake).write(frame, lastWins));
+        }
         if (!RowValidator.sameSchema(frame)) {
             throw new InvalidRequestException("a write needs the full " + frame.kind().label() + " schema " + frame.kind().schema().names() + ", got " + frame.columns());
         }
@@ -82,7 +122,7 @@ public final class LakeStore implements Lake {
             Frame part = unique.slice(entry.getValue()[0], entry.getValue()[1]);
             LakeLayout.FileKey key = new LakeLayout.FileKey(frame.kind(), frame.symbol(), entry.getKey());
             try {
-                files.add(FilePublisher.mergeAndPublish(layout, key, part));
+                files.add(FilePublisher.mergeAndStage(layout, key, part, staging));
             } catch (IOException e) {
                 throw new InvalidDataException("cannot write lake file [file=" + LakeFiles.display(layout, layout.path(key)) + "]: " + e.getMessage(), e);
             }
@@ -158,7 +198,8 @@ public final class LakeStore implements Lake {
             try {
                 // A file whose footer contradicts its name (copied or renamed by hand) is an error, never data.
                 LakeLayout.FileKey key = new LakeLayout.FileKey(kind, symbol, file.period());
-                parts.add(ParquetFiles.read(file.path(), kind, symbol, range, reading, LakeFiles.agreesWithName(layout, file.path(), key)));
+                Path content = staging == null ? file.path() : staging.current(file.path());
+                parts.add(ParquetFiles.read(content, kind, symbol, range, reading, LakeFiles.agreesWithName(layout, file.path(), key)));
             } catch (InvalidDataException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
@@ -208,6 +249,16 @@ public final class LakeStore implements Lake {
             Optional<LakeLayout.FileKey> key = layout.parse(path);
             if (key.isPresent() && key.get().symbol().equals(symbol)) {
                 files.add(new LakeFile(kind, symbol, key.get().period(), path, -1, -1, 0, 0));
+            }
+        }
+        if (staging != null) {
+            // Files this commit creates are part of its view of the lake before they are visible to others.
+            for (Path target : staging.targets()) {
+                Optional<LakeLayout.FileKey> key = layout.parse(target);
+                if (key.isPresent() && key.get().kind().equals(kind) && key.get().symbol().equals(symbol)
+                        && files.stream().noneMatch(f -> f.path().toAbsolutePath().normalize().equals(target))) {
+                    files.add(new LakeFile(kind, symbol, key.get().period(), target, -1, -1, 0, 0));
+                }
             }
         }
         files.sort(Comparator.comparing(LakeFile::period));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.marketlake.core.error.InvalidDataException;
+import org.marketlake.core.io.AtomicFiles;
 import org.marketlake.core.model.Frame;
 
 /** Query results as a Parquet file outside the lake ({@code query --format parquet --output FILE}), same encoding as lake files. */
@@ -16,7 +17,7 @@ public final class ParquetExport {
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
             }
-            FilePublisher.publish(frame, absolute);
+            AtomicFiles.publish(absolute, temporary -> ParquetFiles.write(frame, temporary));
         } catch (IOException e) {
             throw new InvalidDataException("cannot write [file=" + output + "]: " + e.getMessage(), e);
         }

@@ -61,11 +61,13 @@ public final class Rollup {
     /** Recomputes {@code timeframes} over the stored 1s bars of {@code periods} (UTC months) and writes them. */
     public static WriteResult fromStoredSeconds(Lake lake, Symbol symbol, Collection<Timeframe> timeframes,
             Collection<? extends Period> periods, Session session) {
-        List<WriteResult> results = new ArrayList<>();
-        for (Period period : new TreeSet<>(periods)) {
-            results.add(fromStoredSeconds(lake, symbol, timeframes, TimeRange.of(period), session));
-        }
-        return WriteResult.combine(results);
+        return lake.commit(commit -> {
+            List<WriteResult> results = new ArrayList<>();
+            for (Period period : new TreeSet<>(periods)) {
+                results.add(fromStoredSeconds(commit, symbol, timeframes, TimeRange.of(period), session));
+            }
+            return WriteResult.combine(results);
+        });
     }
 
     /**
@@ -75,6 +77,10 @@ public final class Rollup {
      */
     public static WriteResult fromStoredSeconds(Lake lake, Symbol symbol, Collection<Timeframe> timeframes, TimeRange range,
             Session session) {
+        return lake.commit(commit -> rollStored(commit, symbol, timeframes, range, session));
+    }
+
+    private static WriteResult rollStored(Lake lake, Symbol symbol, Collection<Timeframe> timeframes, TimeRange range, Session session) {
         List<Timeframe> intraday = new ArrayList<>();
         boolean daily = false;
         for (Timeframe timeframe : new TreeSet<>(timeframes)) {
