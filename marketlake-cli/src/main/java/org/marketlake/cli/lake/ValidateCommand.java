@@ -2,7 +2,12 @@ package org.marketlake.cli.lake;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.marketlake.core.Lake;
+import org.marketlake.core.WriteResult;
+import org.marketlake.ingest.aggregate.RollupCheck;
+import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import picocli.CommandLine.Command;
@@ -12,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Re-check every file of the lake (or the files and folders named): names, schemas, metadata, rows. Exit 1 if any problem.")
+        description = "Re-check every file of the lake (or the files and folders named): names, schemas, metadata, rows; and, for the "
+                + "whole lake, that the stored roll-ups agree with the stored 1s bars. Exit 1 if any problem.")
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,10 +29,29 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (default: the whole lake).")
     List<Path> paths;
 
+    @Option(names = "--repair", description = "Rebuild the roll-ups (1m ... 1d) from the stored 1s bars, in one commit, then check again.")
+    boolean repair;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> problems = common.lake().validate(paths == null ? List.of() : paths);
+        Lake lake = common.lake();
+        boolean wholeLake = paths == null || paths.isEmpty();
+        Path root = lake.root().toAbsolutePath().normalize();
+        if (repair) {
+            for (WriteResult.FileWrite file : RollupCheck.repair(lake).files()) {
+                if (file.changed()) {
+                    out.println("repaired " + root.relativize(file.path().toAbsolutePath().normalize()) + ": "
+                            + file.added() + " bars added, " + file.replaced() + " replaced");
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>(lake.validate(wholeLake ? List.of() : paths));
+        if (wholeLake) {
+            for (RollupCheck.Disagreement disagreement : RollupCheck.check(lake)) {
+                problems.add(disagreement.describe(root) + "; validate --repair rebuilds the roll-ups");
+            }
+        }
         for (String problem : problems) {
             out.println(problem);
         }

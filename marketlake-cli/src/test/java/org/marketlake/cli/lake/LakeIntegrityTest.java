@@ -57,8 +57,8 @@ class LakeIntegrityTest {
         assertThat(run.err()).startsWith("marketlake: sql is read-only").doesNotContain("\tat ").hasLineCount(1);
         assertThat(Files.readAllBytes(january)).isEqualTo(before);
         try (Stream<Path> files = Files.list(january.getParent())) {
-            // Only the month and its lock file: nothing written, no temporary file left.
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("AAPL.2024-01.parquet", ".AAPL.2024-01.parquet.lock");
+            // Only the month: nothing written, no temporary file left.
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("AAPL.2024-01.parquet");
         }
     }
 

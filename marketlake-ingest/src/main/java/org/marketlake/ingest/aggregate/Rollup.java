@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.marketlake.core.Lake;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.WriteResult;
@@ -81,6 +82,17 @@ public final class Rollup {
     }
 
     private static WriteResult rollStored(Lake lake, Symbol symbol, Collection<Timeframe> timeframes, TimeRange range, Session session) {
+        List<WriteResult> results = new ArrayList<>();
+        derive(lake, symbol, timeframes, range, session, frame -> results.add(lake.write(frame)));
+        return WriteResult.combine(results);
+    }
+
+    /**
+     * What {@link #fromStoredSeconds} would write, handed to {@code sink} one frame per month (year for daily
+     * bars) instead of written: the roll-up check compares it with what is stored.
+     */
+    static void derive(Lake lake, Symbol symbol, Collection<Timeframe> timeframes, TimeRange range, Session session,
+            Consumer<Frame> sink) {
         List<Timeframe> intraday = new ArrayList<>();
         boolean daily = false;
         for (Timeframe timeframe : new TreeSet<>(timeframes)) {
@@ -93,20 +105,18 @@ public final class Rollup {
                 intraday.add(timeframe);
             }
         }
-        List<WriteResult> results = new ArrayList<>();
         LocalDate firstDay = LocalDate.ofEpochDay(Math.floorDiv(range.startMicros(), Micros.PER_DAY));
         LocalDate lastDay = LocalDate.ofEpochDay(Math.floorDiv(range.endMicros(), Micros.PER_DAY));
         if (!intraday.isEmpty()) {
-            intradayFromLake(lake, symbol, intraday, firstDay, lastDay, results);
+            intradayFromLake(lake, symbol, intraday, firstDay, lastDay, sink);
         }
         if (daily) {
-            dailyFromLake(lake, symbol, range, session, firstDay.minusDays(1), lastDay, results);
+            dailyFromLake(lake, symbol, range, session, firstDay.minusDays(1), lastDay, sink);
         }
-        return WriteResult.combine(results);
     }
 
     private static void intradayFromLake(Lake lake, Symbol symbol, List<Timeframe> timeframes, LocalDate firstDay, LocalDate lastDay,
-            List<WriteResult> results) {
+            Consumer<Frame> sink) {
         Map<Timeframe, Frame.Builder> builders = new EnumMap<>(Timeframe.class);
         YearMonth month = YearMonth.from(firstDay);
         LocalDate day = firstDay;
@@ -120,7 +130,7 @@ public final class Rollup {
                 chunkEnd = lastDay;
             }
             if (!YearMonth.from(day).equals(month)) {
-                flush(lake, builders, results);
+                flush(builders, sink);
                 month = YearMonth.from(day);
             }
             Frame seconds = read(lake, symbol, startOf(day), startOf(chunkEnd.plusDays(1)));
@@ -130,11 +140,11 @@ public final class Rollup {
             }
             day = chunkEnd.plusDays(1);
         }
-        flush(lake, builders, results);
+        flush(builders, sink);
     }
 
     private static void dailyFromLake(Lake lake, Symbol symbol, TimeRange range, Session session, LocalDate firstDate, LocalDate lastDate,
-            List<WriteResult> results) {
+            Consumer<Frame> sink) {
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
             Session.Window window = session.window(date);
@@ -149,14 +159,14 @@ public final class Rollup {
             Frame seconds = read(lake, symbol, session.window(chunk.get(0)).startMicros(), session.window(chunk.get(chunk.size() - 1)).endMicros());
             for (LocalDate date : chunk) {
                 if (date.getYear() != year) {
-                    write(lake, out.build(), results);
+                    emit(out.build(), sink);
                     out = builder(symbol, Timeframe.D1, dates.size());
                     year = date.getYear();
                 }
                 rollDate(seconds, date, session, out);
             }
         }
-        write(lake, out.build(), results);
+        emit(out.build(), sink);
     }
 
     /** The stored 1s bars in {@code [start, end)}. */
@@ -164,16 +174,16 @@ public final class Rollup {
         return lake.read(SECONDS, symbol, new TimeRange(start, end - 1), COLUMNS);
     }
 
-    private static void flush(Lake lake, Map<Timeframe, Frame.Builder> builders, List<WriteResult> results) {
+    private static void flush(Map<Timeframe, Frame.Builder> builders, Consumer<Frame> sink) {
         for (Frame.Builder builder : builders.values()) {
-            write(lake, builder.build(), results);
+            emit(builder.build(), sink);
         }
         builders.clear();
     }
 
-    private static void write(Lake lake, Frame frame, List<WriteResult> results) {
+    private static void emit(Frame frame, Consumer<Frame> sink) {
         if (!frame.isEmpty()) {
-            results.add(lake.write(frame));
+            sink.accept(frame);
         }
     }
 
