@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
@@ -105,6 +106,16 @@ public final class ParquetDataLoader {
      * files are then recorded as processed (when idempotency is enabled), all inside an audit session.
      */
     public LoadOutcome load(Selection selection, boolean skipProcessed, String command) {
+        return load(selection, skipProcessed, command, result -> { });
+    }
+
+    /**
+     * {@link #load(Selection, boolean, String)} that hands the rows read to {@code publish} (which writes the
+     * command's outputs) before anything is recorded: the files are marked processed and the session completed only
+     * once {@code publish} has returned, so a failed or killed write leaves them unprocessed and the session not
+     * {@code completed}. {@code publish} is not called when every file was skipped.
+     */
+    public LoadOutcome load(Selection selection, boolean skipProcessed, String command, Consumer<LoadResult> publish) {
         requireYears(selection);
         return audited(selection, command, session -> {
             FileDiscovery discovery = discovery(Use.TRAINING);
@@ -128,7 +139,8 @@ public final class ParquetDataLoader {
                 return new LoadOutcome(Optional.empty(), skipped, session.id());
             }
             LoadResult result = new TableLoader(config).load(toRead);
-            record(result);
+            publish.accept(result);
+            session.recordWhenDone(result);
             session.update("files_processed", result.files().size());
             session.update("rows_loaded", result.table().rows());
             return new LoadOutcome(Optional.of(result), skipped, session.id());
@@ -136,7 +148,7 @@ public final class ParquetDataLoader {
     }
 
     /** Records every file of a load as processed, in one locked update. */
-    public void record(LoadResult result) {
+    private void record(LoadResult result) {
         if (!config.idempotency().enabled()) {
             return;
         }
@@ -152,6 +164,8 @@ public final class ParquetDataLoader {
     public final class Session {
         private final String id;
         private final Map<String, Object> counters = new LinkedHashMap<>();
+        private final List<LoadResult> toRecord = new ArrayList<>();
+        private final List<Runnable> afterRecording = new ArrayList<>();
 
         private Session(String id) {
             this.id = id;
@@ -167,9 +181,28 @@ public final class ParquetDataLoader {
                 audit.updateSession(id, Map.of(key, value));
             }
         }
+
+        /**
+         * Marks the files of {@code load} processed once the work has returned, that is after the outputs it
+         * publishes are durable; never when the work throws.
+         */
+        public void recordWhenDone(LoadResult load) {
+            toRecord.add(load);
+        }
+
+        /** Runs {@code step} after the files are marked processed and before the session completes. */
+        public void whenRecorded(Runnable step) {
+            afterRecording.add(step);
+        }
     }
 
-    /** Runs {@code work} inside an audit session that ends completed, or failed (with the error) when it throws. */
+    /**
+     * Runs {@code work} inside an audit session that ends completed, or failed (with the error) when it throws.
+     * The order is what makes a kill at any point safe: the work (reading, and publishing its outputs through
+     * {@link org.marketlake.core.io.AtomicFiles}) first, then the files it read are marked processed, then the
+     * session is completed. A run killed before the end leaves its files unprocessed or its session
+     * {@code running} (marked {@code abandoned} later), so the next run does the work again.
+     */
     public <T> T audited(Selection selection, String command, Function<Session, T> work) {
         String id = null;
         if (config.audit().enabled()) {
@@ -180,6 +213,10 @@ public final class ParquetDataLoader {
         Session session = new Session(id);
         try {
             T result = work.apply(session);
+            for (LoadResult load : session.toRecord) {
+                record(load);
+            }
+            session.afterRecording.forEach(Runnable::run);
             if (id != null) {
                 audit.endSession(id, AuditLogger.COMPLETED, null);
             }

@@ -9,6 +9,7 @@ import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.dataset.Datasets;
+import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.dataset.PredictionDataset;
 import org.marketlake.loader.discovery.Selection;
 import picocli.CommandLine;
@@ -59,12 +60,13 @@ public final class ContextCommand implements Callable<Integer> {
         if (length < 1) {
             throw new InvalidRequestException("--context-length must be at least 1, got " + length);
         }
-        PredictionDataset context = datasets.prediction(series, atMicros, length);
+        OutputFolder output = DatasetOptions.output(out);
+        PredictionDataset context = datasets.prediction(series, atMicros, length, output);
         var print = spec.commandLine().getOut();
         print.printf("context: %d rows up to %s from %d files%s%n", context.context().rows(), Micros.format(atMicros),
                 context.files().size(), TrainCommand.range(context.context().ds()));
         print.printf("columns: %d%n", context.context().names().size() + 1);
-        DatasetOptions.writeIfAsked(print, out, "context.parquet", context.context());
+        DatasetOptions.printWritten(print, output);
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package org.marketlake.cli.dataset;
 import java.nio.file.Path;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.discovery.Selection;
 import picocli.CommandLine.Option;
 
@@ -76,12 +77,15 @@ public final class DatasetOptions {
         return micros;
     }
 
-    /** Writes {@code table} to {@code out/name} when {@code out} is given, and says so. */
-    static void writeIfAsked(java.io.PrintWriter print, Path out, String name, org.marketlake.loader.read.Table table) {
-        if (out != null) {
-            Path file = out.resolve(name);
-            org.marketlake.loader.dataset.TableWriter.writeParquet(table, file, org.marketlake.loader.dataset.TableWriter.TimeFormat.TIMESTAMP);
-            print.println("written: " + file);
+    /** The folder of {@code --out DIR}, or none when it is not given. */
+    static OutputFolder output(Path out) {
+        return out == null ? OutputFolder.none() : OutputFolder.at(out);
+    }
+
+    /** Says which files a command published (nothing when it published none). */
+    static void printWritten(java.io.PrintWriter print, OutputFolder output) {
+        if (!output.written().isEmpty()) {
+            print.println("written: " + String.join(", ", output.written().stream().map(Path::toString).toList()));
         }
     }
 

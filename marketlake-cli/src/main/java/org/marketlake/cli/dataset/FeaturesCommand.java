@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.loader.dataset.Datasets;
+import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.process.NullReport;
 import org.marketlake.loader.process.OutlierReport;
 import org.marketlake.loader.process.Processed;
@@ -31,10 +32,11 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Processed processed = new Datasets(dataset.loader()).processed(dataset.selection(), "features");
+        OutputFolder output = DatasetOptions.output(out);
+        Processed processed = new Datasets(dataset.loader()).features(dataset.selection(), output);
         PrintWriter print = spec.commandLine().getOut();
         printProcessing(print, processed);
-        DatasetOptions.writeIfAsked(print, out, "features.parquet", processed.table());
+        DatasetOptions.printWritten(print, output);
         return 0;
     }
 

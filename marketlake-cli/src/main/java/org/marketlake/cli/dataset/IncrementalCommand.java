@@ -2,6 +2,7 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.core.error.InvalidRequestException;
@@ -9,6 +10,7 @@ import org.marketlake.core.model.Micros;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.IncrementalDataset;
+import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.read.FileReader;
 import org.marketlake.loader.read.Table;
 import picocli.CommandLine;
@@ -72,16 +74,16 @@ public final class IncrementalCommand implements Callable<Integer> {
         } else {
             afterMicros = datasets.lastProcessed(dataset.selection()).orElseGet(this::startOfSelection);
         }
-        IncrementalDataset incremental = datasets.incremental(dataset.selection(), afterMicros);
-        Table result = base == null ? incremental.rows() : Datasets.merge(base, incremental.rows());
+        OutputFolder output = DatasetOptions.output(out);
+        IncrementalDataset incremental = datasets.incremental(dataset.selection(), afterMicros, Optional.ofNullable(base), output);
         var print = spec.commandLine().getOut();
         print.printf("new rows: %d after %s from %d files (%d skipped: processed, nothing later)%s%n", incremental.rows().rows(),
                 Micros.format(afterMicros), incremental.read().size(), incremental.skipped().size(),
                 TrainCommand.range(incremental.rows().ds()));
         if (base != null) {
-            print.printf("merged: %d rows (%d before)%n", result.rows(), base.rows());
+            print.printf("merged: %d rows (%d before)%n", incremental.dataset().rows(), base.rows());
         }
-        DatasetOptions.writeIfAsked(print, out, "incremental.parquet", result);
+        DatasetOptions.printWritten(print, output);
         return 0;
     }
 }

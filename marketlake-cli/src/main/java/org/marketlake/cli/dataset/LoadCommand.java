@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.loader.LoadOutcome;
+import org.marketlake.loader.dataset.Datasets;
+import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.read.LoadResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +33,8 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadOutcome outcome = dataset.loader().load(dataset.selection(), skipProcessed, "load");
+        OutputFolder output = DatasetOptions.output(out);
+        LoadOutcome outcome = new Datasets(dataset.loader()).loaded(dataset.selection(), skipProcessed, output);
         var print = spec.commandLine().getOut();
         if (outcome.result().isEmpty()) {
             print.printf("files: 0 read, %d skipped as processed%nrows: 0%n", outcome.skipped().size());
@@ -39,7 +42,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         LoadResult result = outcome.result().get();
         Summaries.printLoad(print, result, outcome.skipped().size());
-        DatasetOptions.writeIfAsked(print, out, "loaded.parquet", result.table());
+        DatasetOptions.printWritten(print, output);
         outcome.sessionId().ifPresent(id -> print.println("audit session: " + id));
         return 0;
     }

@@ -1,16 +1,11 @@
 package org.marketlake.cli.dataset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.loader.dataset.Datasets;
-import org.marketlake.loader.dataset.TableWriter;
+import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.dataset.TrainingDataset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,22 +29,15 @@ public final class TrainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        TrainingDataset training = new Datasets(dataset.loader()).training(dataset.selection());
+    public Integer call() {
+        OutputFolder output = DatasetOptions.output(out);
+        TrainingDataset training = new Datasets(dataset.loader()).training(dataset.selection(), output);
         PrintWriter print = spec.commandLine().getOut();
         FeaturesCommand.printProcessing(print, training.processed());
         print.printf("train: %d rows%s%n", training.train().rows(), range(training.train().ds()));
         print.printf("validation: %d rows%s%n", training.validation().rows(), range(training.validation().ds()));
         print.printf("scaled columns: %d (statistics fitted on the training rows only)%n", training.scaling().size());
-        if (out != null) {
-            TableWriter.writeParquet(training.train(), out.resolve("train.parquet"), TableWriter.TimeFormat.TIMESTAMP);
-            TableWriter.writeParquet(training.validation(), out.resolve("validation.parquet"), TableWriter.TimeFormat.TIMESTAMP);
-            Map<String, Map<String, Double>> scaling = new LinkedHashMap<>();
-            training.scaling().forEach((name, fitted) -> scaling.put(name, Map.of("center", fitted[0], "scale", fitted[1])));
-            Files.writeString(out.resolve("scaling.json"),
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(scaling));
-            print.println("written: " + out.resolve("train.parquet") + ", " + out.resolve("validation.parquet"));
-        }
+        DatasetOptions.printWritten(print, output);
         return 0;
     }
 

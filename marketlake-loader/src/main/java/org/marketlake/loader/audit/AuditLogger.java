@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +25,15 @@ import org.marketlake.loader.config.LoaderConfig;
 
 /**
  * Audit sessions of design 000 section 1.5, one JSON file each in {@code audit.log_dir}, with the sketch's flaws
- * fixed: ids never collide (the file is created exclusively; a second session in the same second gets
- * {@code _2}, {@code _3}...), updates are atomic renames, ending a session that already ended is harmless and
- * never turns {@code failed} into {@code completed}, sessions left {@code running} longer than
- * {@code session_timeout_hours} are marked {@code abandoned}, and at most {@code max_log_files} are kept.
+ * fixed: ids never collide (the file name is reserved exclusively, then its content published; a second session
+ * in the same second gets {@code _2}, {@code _3}...), every write is an {@link AtomicFiles} publish, ending a
+ * session that already ended is harmless and never turns {@code failed} into {@code completed}, sessions left
+ * {@code running} longer than {@code session_timeout_hours}, or whose process on this host is gone (killed), are
+ * marked {@code abandoned}, and at most {@code max_log_files} are kept.
+ *
+ * <p>A kill leaves at worst a running session (abandoned by the next start), an empty reserved file (skipped,
+ * deleted by a later start) or a publish's temporary file (removed by the next start once its session has
+ * ended).
  */
 public final class AuditLogger {
     public static final String RUNNING = "running";
@@ -38,6 +42,9 @@ public final class AuditLogger {
     public static final String ABANDONED = "abandoned";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** How long an empty, reserved session file may wait for its content before a start deletes it. */
+    private static final Duration RESERVATION = Duration.ofMinutes(1);
+    private static final String HOST = host();
     private final LoaderConfig.Audit config;
     private final Clock clock;
 
@@ -54,11 +61,15 @@ public final class AuditLogger {
         return config.logDir();
     }
 
-    /** Creates the session file and returns its id; first marks stale running sessions abandoned and prunes old files. */
+    /**
+     * Creates the session file and returns its id; first marks stale running sessions abandoned, removes what
+     * killed writes left behind and prunes old files.
+     */
     public synchronized String startSession(String symbol, int[] yearRange, int[] monthRange, String command) {
         markAbandoned();
         try {
             Files.createDirectories(config.logDir());
+            removeLeftovers();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the audit folder " + config.logDir(), e);
         }
@@ -76,19 +87,66 @@ public final class AuditLogger {
         session.put("rows_loaded", 0);
         session.put("command", command);
         session.put("status", RUNNING);
+        session.put("host", HOST);
+        session.put("pid", ProcessHandle.current().pid());
         for (int attempt = 1; ; attempt++) {
             String id = attempt == 1 ? base : base + "_" + attempt;
             ObjectNode withId = JSON.createObjectNode().put("session_id", id);
             withId.setAll(session);
             try {
-                Files.write(fileOf(id), JSON.writeValueAsBytes(withId), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                prune(id);
-                return id;
+                // Reserves the id (exclusive create, empty), then publishes the content over it.
+                Files.createFile(fileOf(id));
             } catch (FileAlreadyExistsException taken) {
-                // Another session started in the same second: take the next suffix.
+                continue; // Another session started in the same second: take the next suffix.
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write audit session " + fileOf(id), e);
             }
+            try {
+                write(id, withId);
+            } catch (RuntimeException e) {
+                try {
+                    Files.deleteIfExists(fileOf(id));
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            prune(id);
+            return id;
+        }
+    }
+
+    /**
+     * Temporary files of publishes killed mid-way, beside sessions that have ended (nothing writes those again,
+     * so no publish is in progress), and reserved files still empty after {@link #RESERVATION}.
+     */
+    private void removeLeftovers() throws IOException {
+        Instant cutoff = clock.instant().minus(RESERVATION);
+        for (Path file : files()) {
+            if (isReservation(file)) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            } else if (!RUNNING.equals(parse(file).path("status").asText())) {
+                AtomicFiles.removeLeftovers(file);
+            }
+        }
+    }
+
+    /** An id reserved by a start that was killed before it wrote the session (or is writing it now). */
+    private static boolean isReservation(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false; // Deleted meanwhile (pruned): not a reservation to act on.
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -128,6 +186,9 @@ public final class AuditLogger {
     public List<AuditSession> sessions() {
         List<AuditSession> sessions = new ArrayList<>();
         for (Path file : files()) {
+            if (isReservation(file)) {
+                continue;
+            }
             JsonNode node = parse(file);
             sessions.add(new AuditSession(node.path("session_id").asText(), node.path("status").asText(),
                     node.path("start_time").asText(), node.path("end_time").isNull() ? null : node.path("end_time").asText(null),
@@ -148,21 +209,44 @@ public final class AuditLogger {
         }
     }
 
-    /** Marks running sessions older than {@code session_timeout_hours} abandoned; returns how many. */
+    /**
+     * Marks running sessions abandoned when they are older than {@code session_timeout_hours} or their process
+     * (on this host) has ended without ending them, killed; returns how many.
+     */
     public synchronized int markAbandoned() {
         Instant cutoff = clock.instant().minus(Duration.ofHours(config.sessionTimeoutHours()));
         int marked = 0;
         for (Path file : files()) {
+            if (isReservation(file)) {
+                continue;
+            }
             JsonNode node = parse(file);
-            if (RUNNING.equals(node.path("status").asText()) && Instant.parse(node.path("start_time").asText()).isBefore(cutoff)) {
+            if (!RUNNING.equals(node.path("status").asText())) {
+                continue;
+            }
+            boolean stale = Instant.parse(node.path("start_time").asText()).isBefore(cutoff);
+            boolean ownerGone = ownerGone(node);
+            if (stale || ownerGone) {
                 ObjectNode session = (ObjectNode) node;
                 session.put("status", ABANDONED);
                 session.put("end_time", clock.instant().toString());
+                if (ownerGone) {
+                    session.put("error", "process " + node.path("pid").asLong() + " ended without ending the session");
+                }
                 write(session.path("session_id").asText(), session);
                 marked++;
             }
         }
         return marked;
+    }
+
+    /** True when the session names a process on this host that no longer runs. */
+    private static boolean ownerGone(JsonNode session) {
+        if (!session.path("pid").canConvertToLong() || !HOST.equals(session.path("host").asText(null))) {
+            return false;
+        }
+        long pid = session.path("pid").asLong();
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
     }
 
     private void prune(String keep) {
@@ -174,6 +258,7 @@ public final class AuditLogger {
             }
             if (!session.sessionId().equals(keep)) {
                 try {
+                    AtomicFiles.removeLeftovers(fileOf(session.sessionId()));
                     Files.deleteIfExists(fileOf(session.sessionId()));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot delete old audit session " + fileOf(session.sessionId()), e);

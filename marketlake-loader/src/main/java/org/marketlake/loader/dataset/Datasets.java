@@ -11,6 +11,10 @@ import java.util.Optional;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.error.DataNotFoundException;
 import org.marketlake.core.error.IncompleteContextException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.marketlake.loader.LoadOutcome;
 import org.marketlake.loader.ParquetDataLoader;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.config.Scaling;
@@ -20,6 +24,8 @@ import org.marketlake.loader.discovery.Selection;
 import org.marketlake.loader.process.Moments;
 import org.marketlake.loader.process.Processed;
 import org.marketlake.loader.process.Processor;
+import org.marketlake.loader.process.QualityChecker;
+import org.marketlake.loader.process.QualityReport;
 import org.marketlake.loader.read.LoadResult;
 import org.marketlake.loader.read.Table;
 import org.marketlake.loader.read.TableColumn;
@@ -30,7 +36,9 @@ import org.marketlake.loader.state.ProcessedEntry;
 
 /**
  * Training, prediction and incremental datasets of design 000 section 3, each inside an audit session and
- * recorded in the idempotency state.
+ * recorded in the idempotency state. The methods that take an {@link OutputFolder} publish their files inside the
+ * session, before anything is recorded: files are marked processed and the session completed only once every
+ * output is durable, so a failed or killed write leaves the files to be processed again.
  */
 public final class Datasets {
     private final ParquetDataLoader loader;
@@ -41,34 +49,78 @@ public final class Datasets {
         this.config = loader.config();
     }
 
+    /**
+     * The rows of a selection as loaded ({@code dataset load}), published as {@code loaded.parquet}; files the
+     * state records as processed and unchanged are left out with {@code skipProcessed}.
+     */
+    public LoadOutcome loaded(Selection selection, boolean skipProcessed, OutputFolder output) {
+        return loader.load(selection, skipProcessed, "load", result -> output.parquet("loaded.parquet", result.table()));
+    }
+
+    /**
+     * The quality report of a selection as loaded ({@code dataset quality}), published as {@code quality.json}.
+     *
+     * @return the report and how many files it covers
+     */
+    public QualityCheck quality(Selection selection, OutputFolder output) {
+        QualityReport[] report = new QualityReport[1];
+        LoadOutcome outcome = loader.load(selection, false, "quality", load -> {
+            List<String> expected = new ArrayList<>();
+            expected.add(config.schema().datetimeColumn());
+            expected.addAll(load.targets());
+            expected.addAll(config.schema().featureColumns());
+            expected.addAll(config.schema().timestampColumns());
+            long step = Selection.timeframeMicros(load.files().get(0).file().timeframe());
+            report[0] = QualityChecker.check(load.table(), step, Processor.valueColumns(load.table(), load.targets(), config),
+                    expected, load.extraColumns(), config.processing());
+            output.text("quality.json", report[0].toJson());
+        });
+        return new QualityCheck(report[0], outcome.result().orElseThrow().files().size());
+    }
+
+    /** A quality report and the number of files it covers. */
+    public record QualityCheck(QualityReport report, int files) {}
+
     /** Loaded and processed rows of a selection, from the cache when an identical run made them before. */
     public Processed processed(Selection selection, String command) {
-        return loader.audited(selection, command, session -> {
-            FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.TRAINING);
-            List<FileInfo> discovered = discovery.discover(requireYears(selection));
-            session.update("files_discovered", discovered.size());
-            List<FileInfo> files = discovery.resolve(discovered);
-            if (files.isEmpty()) {
-                throw new DataNotFoundException("No files found under " + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
-            }
-            ProcessedCache cache = new ProcessedCache(config);
-            String key = cache.enabled() ? cache.key("processed", files) : null;
-            Optional<Processed> cached = key == null ? Optional.empty() : cache.get(key);
-            if (cached.isPresent()) {
-                session.update("files_skipped", files.size());
-                session.update("cache", "hit");
-                return cached.get();
-            }
-            LoadResult load = new TableLoader(config).load(files);
-            Processed processed = Processor.process(load.table(), load.targets(), config);
-            if (key != null) {
-                cache.put(key, processed);
-            }
-            loader.record(load);
-            session.update("files_processed", files.size());
-            session.update("rows_loaded", load.table().rows());
+        return loader.audited(selection, command, session -> processed(session, selection));
+    }
+
+    /** {@link #processed} with features ({@code dataset features}), published as {@code features.parquet}. */
+    public Processed features(Selection selection, OutputFolder output) {
+        return loader.audited(selection, "features", session -> {
+            Processed processed = processed(session, selection);
+            output.parquet("features.parquet", processed.table());
             return processed;
         });
+    }
+
+    private Processed processed(ParquetDataLoader.Session session, Selection selection) {
+        FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.TRAINING);
+        List<FileInfo> discovered = discovery.discover(requireYears(selection));
+        session.update("files_discovered", discovered.size());
+        List<FileInfo> files = discovery.resolve(discovered);
+        if (files.isEmpty()) {
+            throw new DataNotFoundException("No files found under " + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
+        }
+        ProcessedCache cache = new ProcessedCache(config);
+        String key = cache.enabled() ? cache.key("processed", files) : null;
+        Optional<Processed> cached = key == null ? Optional.empty() : cache.get(key);
+        if (cached.isPresent()) {
+            session.update("files_skipped", files.size());
+            session.update("cache", "hit");
+            return cached.get();
+        }
+        LoadResult load = new TableLoader(config).load(files);
+        Processed processed = Processor.process(load.table(), load.targets(), config);
+        session.recordWhenDone(load);
+        if (key != null) {
+            // Cached only once the files are marked processed: a hit never stands for a run that did not finish.
+            session.whenRecorded(() -> cache.put(key, processed));
+        }
+        session.update("files_processed", files.size());
+        session.update("rows_loaded", load.table().rows());
+        return processed;
     }
 
     private static Selection requireYears(Selection selection) {
@@ -89,7 +141,40 @@ public final class Datasets {
     }
 
     public TrainingDataset training(Selection selection) {
-        Processed processed = processed(selection, "train");
+        return training(selection, OutputFolder.none());
+    }
+
+    /**
+     * The training dataset ({@code dataset train}), published as {@code train.parquet}, {@code validation.parquet}
+     * and {@code scaling.json} (each scaled column's center and scale).
+     */
+    public TrainingDataset training(Selection selection, OutputFolder output) {
+        return loader.audited(selection, "train", session -> {
+            TrainingDataset training = split(processed(session, selection));
+            output.parquet("train.parquet", training.train());
+            output.parquet("validation.parquet", training.validation());
+            output.text("scaling.json", scalingJson(training.scaling()));
+            return training;
+        });
+    }
+
+    /** {@code {"column": {"center": c, "scale": s}, ...}}, indented. */
+    static String scalingJson(Map<String, double[]> scaling) {
+        Map<String, Map<String, Double>> json = new LinkedHashMap<>();
+        scaling.forEach((name, fitted) -> {
+            Map<String, Double> pair = new LinkedHashMap<>();
+            pair.put("center", fitted[0]);
+            pair.put("scale", fitted[1]);
+            json.put(name, pair);
+        });
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot format the scaling statistics", e);
+        }
+    }
+
+    private TrainingDataset split(Processed processed) {
         Table table = processed.table();
         int validationRows = (int) Math.round(table.rows() * config.processing().validationSplit());
         int trainRows = table.rows() - validationRows;
@@ -144,6 +229,11 @@ public final class Datasets {
      * into earlier months and years as far as needed (plus enough rows for the features' windows to fill).
      */
     public PredictionDataset prediction(Selection series, long atMicros, int contextLength) {
+        return prediction(series, atMicros, contextLength, OutputFolder.none());
+    }
+
+    /** {@link #prediction(Selection, long, int)} ({@code dataset context}), published as {@code context.parquet}. */
+    public PredictionDataset prediction(Selection series, long atMicros, int contextLength, OutputFolder output) {
         LocalDate at = LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC);
         Selection upTo = series.withYears(Selection.ANY_YEAR_FIRST, at.getYear()).withMonths(1, 12);
         return loader.audited(upTo, "context", session -> {
@@ -183,8 +273,10 @@ public final class Datasets {
             Table table = processed.table();
             session.update("files_processed", used.size());
             session.update("rows_loaded", contextLength);
-            return new PredictionDataset(table.slice(Math.max(0, table.rows() - contextLength), table.rows()), atMicros,
-                    contextLength, used);
+            PredictionDataset context = new PredictionDataset(table.slice(Math.max(0, table.rows() - contextLength), table.rows()),
+                    atMicros, contextLength, used);
+            output.parquet("context.parquet", context.context());
+            return context;
         });
     }
 
@@ -220,6 +312,14 @@ public final class Datasets {
      * processed and unchanged, whose last row is at or before the start, are skipped without reading.
      */
     public IncrementalDataset incremental(Selection series, long afterMicros) {
+        return incremental(series, afterMicros, Optional.empty(), OutputFolder.none());
+    }
+
+    /**
+     * {@link #incremental(Selection, long)} ({@code dataset incremental}), the new rows merged into {@code existing}
+     * when given (ordered by time, a timestamp in both takes the new row), published as {@code incremental.parquet}.
+     */
+    public IncrementalDataset incremental(Selection series, long afterMicros, Optional<Table> existing, OutputFolder output) {
         LocalDate after = LocalDate.ofInstant(Micros.toInstant(afterMicros), ZoneOffset.UTC);
         Selection from = series.withYears(after.getYear(), Selection.ANY_YEAR_LAST).withMonths(1, 12);
         return loader.audited(from, "incremental", session -> {
@@ -253,10 +353,12 @@ public final class Datasets {
             LoadResult load = new TableLoader(config).load(toRead);
             int first = load.table().lastAtOrBefore(afterMicros) + 1;
             Table rows = load.table().slice(first, load.table().rows());
-            loader.record(load);
+            Table dataset = existing.map(base -> merge(base, rows)).orElse(rows);
+            output.parquet("incremental.parquet", dataset);
+            session.recordWhenDone(load);
             session.update("files_processed", toRead.size());
             session.update("rows_loaded", rows.rows());
-            return new IncrementalDataset(rows, afterMicros, toRead, skipped);
+            return new IncrementalDataset(rows, afterMicros, toRead, skipped, dataset);
         });
     }
 

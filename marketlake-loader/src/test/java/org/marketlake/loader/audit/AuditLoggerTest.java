@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,5 +126,42 @@ class AuditLoggerTest {
         }
         assertThat(logger.sessions()).extracting(AuditSession::sessionId)
                 .containsExactly("S_20240115_103200", "S_20240115_103300", "S_20240115_103400");
+    }
+
+    @Test
+    void aSessionWhoseProcessIsGoneIsAbandonedByTheNextStartWhichRemovesItsLeftovers() throws Exception {
+        ManualClock clock = new ManualClock();
+        AuditLogger logger = logger(clock, 100);
+        String killed = logger.startSession("KILLED", null, null, "train");
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        gone.waitFor();
+        Path file = dir.resolve("audit_logs").resolve(killed + ".json");
+        Files.writeString(file, Files.readString(file).replaceAll("\"pid\" : [0-9]+", "\"pid\" : " + gone.pid()));
+        // What a publish killed mid-way leaves beside the session, and an id reserved by a start killed before it wrote.
+        Path leftover = Files.writeString(dir.resolve("audit_logs").resolve("." + killed + ".json.0f1e.tmp"), "{\"session_id\"");
+        Path reserved = Files.createFile(dir.resolve("audit_logs").resolve("RESERVED_20240115_103000.json"));
+        Files.setLastModifiedTime(reserved, FileTime.from(clock.now.minus(Duration.ofMinutes(2))));
+
+        String next = logger.startSession("NEXT", null, null, "train");
+
+        assertThat(json(killed).path("status").asText()).isEqualTo("abandoned");
+        assertThat(json(killed).path("error").asText()).isEqualTo("process " + gone.pid() + " ended without ending the session");
+        assertThat(json(next).path("status").asText()).isEqualTo("running");
+        assertThat(json(next).path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(leftover).doesNotExist();
+        assertThat(reserved).doesNotExist();
+        assertThat(logger.sessions()).extracting(AuditSession::sessionId).containsExactly(killed, next);
+    }
+
+    @Test
+    void anEmptyReservedSessionFileIsSkippedNotAnError() throws Exception {
+        ManualClock clock = new ManualClock();
+        AuditLogger logger = logger(clock, 100);
+        String id = logger.startSession("S", null, null, "load");
+        Path reserved = Files.createFile(dir.resolve("audit_logs").resolve("S_20240115_103000_2.json"));
+
+        assertThat(logger.sessions()).extracting(AuditSession::sessionId).containsExactly(id);
+        assertThat(logger.markAbandoned()).isZero();
+        assertThat(reserved).exists(); // younger than a minute: its start may still be writing it
     }
 }

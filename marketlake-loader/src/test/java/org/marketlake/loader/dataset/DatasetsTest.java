@@ -127,4 +127,27 @@ class DatasetsTest {
         Fixtures.parquet(dir.resolve("data"), 2014, 1, SampleMonths.month(2014, 1, 150, 5));
         assertThat(datasets.processed(series().withYears(2013, 2014), "features").fromCache()).isFalse();
     }
+
+    @Test
+    void outputsArePublishedBeforeTheFilesAreMarkedProcessedAndTheSessionCompleted() throws Exception {
+        twoMonths();
+        ParquetDataLoader loader = ParquetDataLoader.open(Fixtures.config(dir, dir.resolve("data")));
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("out"), "a file where the output folder should be");
+
+        assertThatThrownBy(() -> new Datasets(loader).training(series().withYears(2013, 2014), OutputFolder.at(notAFolder)))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot write " + notAFolder.resolve("train.parquet"));
+        assertThat(loader.idempotency().entries()).isEmpty();
+        assertThat(loader.audit().sessions()).extracting(org.marketlake.loader.audit.AuditSession::status).containsExactly("failed");
+
+        java.nio.file.Files.delete(notAFolder);
+        OutputFolder output = OutputFolder.at(notAFolder);
+        TrainingDataset training = new Datasets(loader).training(series().withYears(2013, 2014), output);
+        assertThat(output.written()).containsExactly(notAFolder.resolve("train.parquet"), notAFolder.resolve("validation.parquet"),
+                notAFolder.resolve("scaling.json"));
+        assertThat(loader.idempotency().entries()).hasSize(2).allSatisfy(entry -> assertThat(entry.status()).isEqualTo("completed"));
+        assertThat(loader.audit().sessions()).extracting(org.marketlake.loader.audit.AuditSession::status)
+                .containsExactlyInAnyOrder("failed", "completed");
+        assertThat(training.train().rows() + training.validation().rows()).isEqualTo(400);
+    }
 }
