@@ -27,6 +27,9 @@ public final class InputOptions {
     @Option(names = "--epoch-unit", paramLabel = "s|ms|us|ns", description = "What integer timestamps count since 1970-01-01T00:00:00Z.")
     String epochUnit;
 
+    @Option(names = "--allow-any-date", description = "Accept integer timestamps that land before 1971 or after 2099 (refused by default: usually a wrong --epoch-unit).")
+    boolean anyDate;
+
     @Option(names = "--strict", description = "Fail the whole ingest, writing nothing, if any row is rejected.")
     boolean strict;
 
@@ -38,7 +41,7 @@ public final class InputOptions {
         EpochUnit unit = epochUnit == null ? null : EpochUnit.parse(epochUnit);
         IngestOptions options = IngestOptions.of(Symbol.of(symbol), InputFiles.expand(files))
                 .mapping(ColumnMapping.parse(map).checkedFor(layout))
-                .timestamps(InputTimestamps.of(tz, unit));
+                .timestamps(anyDate ? InputTimestamps.of(tz, unit).allowingAnyDate() : InputTimestamps.of(tz, unit));
         return strict ? options.strict() : options;
     }
 }

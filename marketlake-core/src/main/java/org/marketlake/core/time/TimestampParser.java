@@ -41,24 +41,65 @@ public final class TimestampParser {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 is an error, not February 29
 
+    /** 1971-01-01T00:00Z: an epoch integer before it was most likely given in a coarser unit than it counts. */
+    public static final long PLAUSIBLE_FROM = 31_536_000_000_000L;
+    /** 2100-01-01T00:00Z (exclusive): an epoch integer from then on was most likely given in a finer unit than it counts. */
+    public static final long PLAUSIBLE_UNTIL = 4_102_444_800_000_000L;
+
     private final ZoneId zone;
     private final EpochUnit unit;
     private final boolean datesAllowed;
+    private final boolean anyDate;
 
-    private TimestampParser(ZoneId zone, EpochUnit unit, boolean datesAllowed) {
+    private TimestampParser(ZoneId zone, EpochUnit unit, boolean datesAllowed, boolean anyDate) {
         this.zone = zone;
         this.unit = unit;
         this.datesAllowed = datesAllowed;
+        this.anyDate = anyDate;
     }
 
     /** @param zone the {@code --tz} zone or null; @param unit the {@code --epoch-unit} or null */
     public static TimestampParser of(ZoneId zone, EpochUnit unit) {
-        return new TimestampParser(zone, unit, false);
+        return new TimestampParser(zone, unit, false, false);
     }
 
     /** As {@link #of}, also accepting a bare date. */
     public static TimestampParser allowingDates(ZoneId zone, EpochUnit unit) {
-        return new TimestampParser(zone, unit, true);
+        return new TimestampParser(zone, unit, true, false);
+    }
+
+    /**
+     * This parser, also accepting epoch integers that land before 1971 or from 2100 on. Without it such a value
+     * is refused: seconds read as milliseconds land in January 1970, milliseconds read as seconds tens of
+     * thousands of years ahead, and neither should pass silently.
+     */
+    public TimestampParser allowingAnyDate() {
+        return new TimestampParser(zone, unit, datesAllowed, true);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public EpochUnit unit() {
+        return unit;
+    }
+
+    /**
+     * An integer epoch value (a CSV field of digits, a JSON number, a Parquet integer column) in the unit given.
+     * Without a unit it is a usage error; landing outside [1971-01-01, 2100-01-01) UTC, unless any date is
+     * allowed, a {@link java.time.DateTimeException} whose message says where it lands.
+     */
+    public long fromEpoch(long value) {
+        if (unit == null) {
+            throw new InvalidRequestException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
+        }
+        long micros = unit.toMicros(value);
+        if (!anyDate && (micros < PLAUSIBLE_FROM || micros >= PLAUSIBLE_UNTIL)) {
+            throw new DateTimeException("as " + unit.name().toLowerCase(java.util.Locale.ROOT) + " since 1970 it is " + Micros.format(micros)
+                    + ", outside 1971-01-01 to 2099-12-31: check --epoch-unit, or give --allow-any-date");
+        }
+        return micros;
     }
 
     public static ZoneId zone(String text) {
@@ -75,10 +116,7 @@ public final class TimestampParser {
             throw new IllegalArgumentException("empty timestamp");
         }
         if (isInteger(value)) {
-            if (unit == null) {
-                throw new InvalidRequestException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
-            }
-            return unit.toMicros(Long.parseLong(value));
+            return fromEpoch(Long.parseLong(value));
         }
         if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
             if (!datesAllowed) {

@@ -18,20 +18,25 @@ public final class InputTimestamps {
     private final EpochUnit unit;
     private final TimestampParser general;
 
-    private InputTimestamps(ZoneId zone, EpochUnit unit) {
+    private InputTimestamps(ZoneId zone, EpochUnit unit, TimestampParser general) {
         this.zone = zone;
         this.unit = unit;
-        this.general = TimestampParser.of(zone, unit);
+        this.general = general;
     }
 
     /** Offsets required, integers refused. */
     public static InputTimestamps strict() {
-        return new InputTimestamps(null, null);
+        return of(null, null);
     }
 
     /** @param zone what offset-less timestamps mean, or null; @param unit what integers count, or null */
     public static InputTimestamps of(ZoneId zone, EpochUnit unit) {
-        return new InputTimestamps(zone, unit);
+        return new InputTimestamps(zone, unit, TimestampParser.of(zone, unit));
+    }
+
+    /** These rules, also accepting epoch integers before 1971 or from 2100 on ({@link TimestampParser#allowingAnyDate}). */
+    public InputTimestamps allowingAnyDate() {
+        return new InputTimestamps(zone, unit, general.allowingAnyDate());
     }
 
     public ZoneId zone() {
@@ -57,16 +62,13 @@ public final class InputTimestamps {
 
     /** An integer epoch value (a JSON number, a Parquet integer column), in the configured unit. */
     public long fromEpoch(long value) {
-        if (unit == null) {
-            throw new InvalidRequestException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
-        }
-        return unit.toMicros(value);
+        return general.fromEpoch(value);
     }
 
-    /** A zone-less date-time given as microseconds since 1970-01-01T00:00 on the wall clock: in {@code --tz}, else UTC. */
+    /** A zone-less date-time given as microseconds since 1970-01-01T00:00 on the wall clock, in the zone given. */
     public long fromWallClock(long wallMicros) {
         if (zone == null) {
-            return wallMicros;
+            throw new InvalidRequestException("timestamp without a time zone: say which zone it is in with --tz ZONE");
         }
         java.time.LocalDateTime local = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(wallMicros, 1_000_000L),
                 (int) Math.floorMod(wallMicros, 1_000_000L) * 1000, java.time.ZoneOffset.UTC);

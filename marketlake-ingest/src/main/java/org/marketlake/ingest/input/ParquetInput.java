@@ -16,7 +16,9 @@ import org.marketlake.core.sql.LakeSql;
  * INT96), and streamed row by row through JDBC so a large file never sits in memory.
  *
  * <p>Timestamp columns: a Parquet timestamp adjusted to UTC is that instant; one without a time zone
- * ({@code isAdjustedToUTC=false}, and INT96) is read as UTC, or as local time in {@code --tz} when given;
+ * ({@code isAdjustedToUTC=false}: pandas' naive datetime64, DuckDB's TIMESTAMP) holds wall-clock times and is
+ * refused unless {@code --tz} says which zone they are in, as text without an offset is; INT96, which has no
+ * such flag, is read as the UTC instant (how Spark, Hive and Impala write it);
  * nanoseconds are floored to the microsecond; an integer column needs {@code --epoch-unit}; a text column is
  * parsed as in CSV.
  */
@@ -49,6 +51,15 @@ final class ParquetInput {
             ColumnMapping.Resolved columns = mapping.resolve(layout, names, file.toString());
             String timestampType = types.get(columns.timestamp());
             TimestampKind kind = timestampKind(timestampType, file, names.get(columns.timestamp()));
+            if ((kind == TimestampKind.LOCAL_MICROS || kind == TimestampKind.LOCAL_NANOS) && isInt96(sql, source, names.get(columns.timestamp()))) {
+                // INT96 has no time-zone flag; Spark, Hive and Impala write it as the UTC instant.
+                kind = kind == TimestampKind.LOCAL_MICROS ? TimestampKind.INSTANT_MICROS : TimestampKind.INSTANT_NANOS;
+            }
+            if ((kind == TimestampKind.LOCAL_MICROS || kind == TimestampKind.LOCAL_NANOS) && timestamps.zone() == null) {
+                throw new org.marketlake.core.error.InvalidRequestException("timestamp column without a time zone [file=" + file + ", column="
+                        + names.get(columns.timestamp()) + ", value=" + timestampType + "]: its values are wall-clock times (isAdjustedToUTC=false);"
+                        + " say which zone they are in with --tz ZONE");
+            }
             if (kind == TimestampKind.INTEGER && timestamps.unit() == null) {
                 timestamps.fromEpoch(0); // throws the usage error that names the flag
             }
@@ -130,6 +141,17 @@ final class ParquetInput {
                     }
                 }
                 parser.accept(timestamp, CsvInput.emptyToNull(rows.getString(numbers + 2)), row);
+            }
+        }
+    }
+
+    /** Whether the Parquet column {@code name} is stored as INT96 (DuckDB shows it as a zone-less TIMESTAMP). */
+    private static boolean isInt96(LakeSql sql, String source, String name) throws SQLException {
+        String schema = source.replaceFirst("^read_parquet", "parquet_schema");
+        try (java.sql.PreparedStatement statement = sql.connection().prepareStatement("SELECT type FROM " + schema + " WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && "INT96".equals(rows.getString(1));
             }
         }
     }

@@ -33,6 +33,9 @@ final class RowParser {
             return timestamps.parse(text);
         } catch (InvalidRequestException e) {
             throw withPlace(e, line);
+        } catch (java.time.DateTimeException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + text + ": " + e.getMessage());
+            return Long.MIN_VALUE;
         } catch (IllegalArgumentException | ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + text);
             return Long.MIN_VALUE;
@@ -49,6 +52,9 @@ final class RowParser {
             return timestamps.parse(bytes, from, to);
         } catch (InvalidRequestException e) {
             throw e;
+        } catch (java.time.DateTimeException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8) + ": " + e.getMessage());
+            return Long.MIN_VALUE;
         } catch (IllegalArgumentException | ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
             return Long.MIN_VALUE;
@@ -75,6 +81,9 @@ final class RowParser {
             return timestamps.fromEpoch(value);
         } catch (InvalidRequestException e) {
             throw withPlace(e, line);
+        } catch (java.time.DateTimeException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + value + ": " + e.getMessage());
+            return Long.MIN_VALUE;
         } catch (ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + value);
             return Long.MIN_VALUE;

@@ -159,7 +159,20 @@ class InputsTest {
             sql.execute("COPY (SELECT " + timestamp + " AS timestamp, CAST(101.5 AS DOUBLE) AS price, 7 AS size, 'Q' AS exchange "
                     + "UNION ALL SELECT NULL, 1.0, 1, 'Q') TO '" + file + "' (FORMAT parquet, COMPRESSION " + codec + ")");
         }
-        InputTimestamps timestamps = timestampType.equals("BIGINT") ? InputTimestamps.of(null, EpochUnit.NS) : InputTimestamps.strict();
+        boolean naive = timestampType.startsWith("TIMESTAMP_") || timestampType.equals("TIMESTAMP");
+        if (naive) {
+            // Zone-less Parquet timestamps are wall-clock times: refused like CSV text without an offset unless a zone is given.
+            assertThatThrownBy(() -> read(file, RecordLayout.TRADES, ColumnMapping.NONE, InputTimestamps.strict()))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("timestamp column without a time zone [file=" + file + ", column=timestamp, value="
+                            + (timestampType.equals("TIMESTAMP_NS") ? "TIMESTAMP_NS" : "TIMESTAMP") + "]")
+                    .hasMessageEndingWith("say which zone they are in with --tz ZONE");
+        }
+        InputTimestamps timestamps = switch (timestampType) {
+            case "BIGINT" -> InputTimestamps.of(null, EpochUnit.NS);
+            case "TIMESTAMPTZ", "VARCHAR" -> InputTimestamps.strict();
+            default -> InputTimestamps.of(java.time.ZoneOffset.UTC, null);
+        };
         CollectingSink sink = read(file, RecordLayout.TRADES, ColumnMapping.NONE, timestamps);
         String expected = timestampType.equals("TIMESTAMP_MS") ? "2024-01-02T14:30:00.123Z" : "2024-01-02T14:30:00.123456Z";
         assertThat(sink.rows).containsExactly("1: " + expected.replace(".123Z", ".123000Z") + " 101.5 7.0");
