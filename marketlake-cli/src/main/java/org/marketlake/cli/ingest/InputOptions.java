@@ -8,7 +8,6 @@ import org.marketlake.core.time.TimestampParser;
 import org.marketlake.ingest.IngestOptions;
 import org.marketlake.ingest.input.ColumnMapping;
 import org.marketlake.ingest.input.InputFiles;
-import org.marketlake.ingest.input.InputTimestamps;
 import org.marketlake.ingest.input.RecordLayout;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +40,7 @@ public final class InputOptions {
         EpochUnit unit = epochUnit == null ? null : EpochUnit.parse(epochUnit);
         IngestOptions options = IngestOptions.of(Symbol.of(symbol), InputFiles.expand(files))
                 .mapping(ColumnMapping.parse(map).checkedFor(layout))
-                .timestamps(anyDate ? InputTimestamps.of(tz, unit).allowingAnyDate() : InputTimestamps.of(tz, unit));
+                .timestamps(anyDate ? TimestampParser.of(tz, unit).allowingAnyDate() : TimestampParser.of(tz, unit));
         return strict ? options.strict() : options;
     }
 }

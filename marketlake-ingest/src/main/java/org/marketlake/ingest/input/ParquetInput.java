@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ final class ParquetInput {
         TEXT
     }
 
-    static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+    static void read(Path file, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) {
         String source = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
         try (LakeSql sql = LakeSql.inMemory()) {
             // Streaming: without it the JDBC driver materialises the whole result before the first row.
@@ -96,7 +97,7 @@ final class ParquetInput {
     }
 
     private static void stream(LakeSql sql, String query, TimestampKind kind, boolean[] numeric, RecordLayout layout,
-            InputTimestamps timestamps, RowSink sink, Path file) throws SQLException {
+            TimestampParser timestamps, RowSink sink, Path file) throws SQLException {
         RowParser parser = new RowParser(layout, timestamps, sink, file.toString());
         int numbers = numeric.length;
         try (Statement statement = sql.connection().createStatement(); ResultSet rows = statement.executeQuery(query)) {

@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.core.format.Printable;
 
 import org.marketlake.core.error.InvalidRequestException;
@@ -10,12 +11,12 @@ import org.marketlake.core.error.InvalidRequestException;
  */
 final class RowParser {
     private final RecordLayout layout;
-    private final InputTimestamps timestamps;
+    private final TimestampParser timestamps;
     private final RowSink sink;
     private final String file;
     private final double[] numbers;
 
-    RowParser(RecordLayout layout, InputTimestamps timestamps, RowSink sink, String file) {
+    RowParser(RecordLayout layout, TimestampParser timestamps, RowSink sink, String file) {
         this.layout = layout;
         this.timestamps = timestamps;
         this.sink = sink;

@@ -10,11 +10,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalAccessor;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
+import org.marketlake.core.time.TimestampParser;
 
 /**
  * Turns a source timestamp into epoch microseconds (floored), or says why it cannot:
@@ -25,29 +23,14 @@ import org.marketlake.core.model.Micros;
  *   <li>{@code DATE}: a date is that date at 00:00 UTC (how the lake stamps daily bars).</li>
  *   <li>{@code DYNAMIC}: SQLite and untyped columns, decided per value: integers in the mapping's unit,
  *       ISO-8601 text with {@code Z} or an offset, ISO text without an offset in the mapping's zone (else rejected
- *       as {@code naive_timestamp}), a bare date as that date at 00:00 UTC.</li>
+ *       as {@code naive_timestamp}), a bare date as that date at 00:00 UTC; the text by the lake's one parser
+ *       ({@link TimestampParser}: no February 30, no June 31, no hour 24, no local time a daylight-saving switch skips).</li>
  * </ul>
  */
 final class SourceTimestamps {
     static final String NULL = "null_timestamp";
     static final String BAD = "bad_timestamp";
     static final String NAIVE = "naive_timestamp";
-
-    /**
-     * ISO date-time with a {@code T} or a space, an optional fraction of up to 9 digits and an optional offset,
-     * resolved strictly like CSV ingest ({@code TimestampParser}): no February 30, no June 31, no hour 24.
-     */
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 and 24:00 are bad_timestamp, not moved to a real instant
 
     enum Mode { OFFSET, LOCAL, DATE, DYNAMIC }
 
@@ -122,17 +105,16 @@ final class SourceTimestamps {
         if (isInteger(text)) {
             return unit.toMicros(Long.parseLong(text));
         }
-        if (text.length() == 10) {
-            return Micros.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        TemporalAccessor parsed = ISO.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-        if (parsed instanceof OffsetDateTime offset) {
-            return Micros.of(offset.toInstant());
-        }
-        if (zone == null) {
+        try {
+            if (text.length() == 10) {
+                return TimestampParser.date(text).toEpochDay() * Micros.PER_DAY;
+            }
+            return (zone == null ? TimestampParser.strict() : TimestampParser.of(zone, null)).parse(text);
+        } catch (InvalidRequestException naive) {
             return fail(NAIVE);
+        } catch (IllegalArgumentException e) {
+            return fail(BAD);
         }
-        return Micros.of(((LocalDateTime) parsed).atZone(zone).toInstant());
     }
 
     private static boolean isInteger(String text) {
