@@ -32,7 +32,7 @@ public sealed interface TimePoint permits TimePoint.At, TimePoint.WallClock, Tim
         }
     }
 
-    /** {@code 2024-01-02T09:30}: refused without a zone. */
+    /** {@code 2024-01-02T09:30}: refused without a zone, and where a daylight-saving switch skips it. */
     record WallClock(LocalDateTime dateTime) implements TimePoint {
         @Override
         public long first(ZoneId zone) {
@@ -40,7 +40,11 @@ public sealed interface TimePoint permits TimePoint.At, TimePoint.WallClock, Tim
                 throw new InvalidRequestException("time without an offset [value=" + dateTime
                         + "]: add Z or an offset, or say what it means with --tz ZONE");
             }
-            return TimestampParser.fromWallClock(dateTime, zone);
+            try {
+                return TimestampParser.fromWallClock(dateTime, zone);
+            } catch (IllegalArgumentException skipped) {
+                throw new InvalidRequestException(skipped.getMessage());
+            }
         }
 
         @Override

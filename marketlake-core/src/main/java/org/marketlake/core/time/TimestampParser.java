@@ -145,6 +145,11 @@ public final class TimestampParser {
         if (isDate(value)) {
             return new TimePoint.Day(date(value));
         }
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        int end = localEnd(bytes, 0, bytes.length);
+        if (end >= 0) {
+            wallNanos(bytes, 0, end, bytes.length); // the same words for an hour 24 or a June 31 as in input
+        }
         TemporalAccessor parsed = general(value);
         return parsed instanceof OffsetDateTime instant
                 ? new TimePoint.At(Micros.of(instant.toInstant()))
