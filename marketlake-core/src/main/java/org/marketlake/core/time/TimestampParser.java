@@ -58,6 +58,7 @@ public final class TimestampParser {
             .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 is an error, not February 29
 
     private static final long NOT_FAST = Long.MIN_VALUE;
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L};
     private static final int NO_OFFSET = Integer.MAX_VALUE;
     private static final int BAD_OFFSET = Integer.MIN_VALUE;
     private static final TimestampParser STRICT = new TimestampParser(null, null, false, false);
@@ -336,10 +337,11 @@ public final class TimestampParser {
             throw new IllegalArgumentException("date or time out of range: " + new String(s, from, to - from, StandardCharsets.UTF_8));
         }
         long nanos = 0;
-        int at = from + 20;
-        for (int i = 0; i < 9; i++) {
-            nanos = nanos * 10 + (at < end ? s[at++] - '0' : 0);
+        int digits = 0;
+        for (int at = from + 20; at < end && digits < 9; at++, digits++) {
+            nanos = nanos * 10 + (s[at] - '0');
         }
+        nanos *= POWERS_OF_TEN[9 - digits];
         long seconds = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
         return seconds * 1_000_000_000L + nanos;
     }
