@@ -213,10 +213,14 @@ public final class TimestampParser {
         return wallToUtc(seconds, null) * Micros.PER_SECOND + Math.floorMod(wallMicros, Micros.PER_SECOND);
     }
 
+    /** A wall-clock date-time (a JDBC {@code timestamp without time zone}) in this parser's zone, floored to the microsecond. */
+    public long fromWallClock(LocalDateTime local) {
+        return fromWallClock(Math.addExact(Math.multiplyExact(local.toEpochSecond(ZoneOffset.UTC), Micros.PER_SECOND), local.getNano() / 1000));
+    }
+
     /** A wall-clock date-time in {@code zone}, by the rules above (a skipped time refused, a repeated one the earlier). */
     public static long fromWallClock(LocalDateTime local, ZoneId zone) {
-        return of(zone, null).fromWallClock(Math.addExact(Math.multiplyExact(local.toEpochSecond(ZoneOffset.UTC), Micros.PER_SECOND),
-                local.getNano() / 1000));
+        return of(zone, null).fromWallClock(local);
     }
 
     private long slow(String text) {

@@ -19,7 +19,8 @@ import org.marketlake.core.time.TimestampParser;
  * <ul>
  *   <li>{@code OFFSET}: {@code timestamptz} and other zoned types: the instant as stored.</li>
  *   <li>{@code LOCAL}: {@code timestamp without time zone}: a wall-clock time in the mapping's zone (the export
- *       refuses such a column before reading a row when the mapping names no zone).</li>
+ *       refuses such a column before reading a row when the mapping names no zone); a time a daylight-saving
+ *       switch skips is {@code bad_timestamp}, a repeated one takes the earlier offset.</li>
  *   <li>{@code DATE}: a date is that date at 00:00 UTC (how the lake stamps daily bars).</li>
  *   <li>{@code DYNAMIC}: SQLite and untyped columns, decided per value: integers in the mapping's unit,
  *       ISO-8601 text with {@code Z} or an offset, ISO text without an offset in the mapping's zone (else rejected
@@ -37,6 +38,8 @@ final class SourceTimestamps {
     private final Mode mode;
     private final TimestampUnit unit;
     private final ZoneId zone;
+    /** The lake's parser in the mapping's zone: wall-clock values and text go through it. */
+    private final TimestampParser parser;
     /** Why the last {@link #read} failed, or null. */
     String reason;
 
@@ -44,6 +47,7 @@ final class SourceTimestamps {
         this.mode = mode;
         this.unit = unit;
         this.zone = zone;
+        this.parser = zone == null ? TimestampParser.strict() : TimestampParser.of(zone, null);
     }
 
     Mode mode() {
@@ -61,7 +65,7 @@ final class SourceTimestamps {
                 }
                 case LOCAL -> {
                     LocalDateTime value = results.getObject(column, LocalDateTime.class);
-                    yield value == null ? fail(NULL) : Micros.of(value.atZone(zone).toInstant());
+                    yield value == null ? fail(NULL) : parser.fromWallClock(value);
                 }
                 case DATE -> {
                     LocalDate value = results.getObject(column, LocalDate.class);
@@ -69,8 +73,8 @@ final class SourceTimestamps {
                 }
                 case DYNAMIC -> fromObject(results.getObject(column));
             };
-        } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
-            return fail(BAD);
+        } catch (ArithmeticException | DateTimeException | IllegalArgumentException e) {
+            return fail(BAD); // an impossible value, or a local time a daylight-saving switch skips
         }
     }
 
@@ -109,7 +113,7 @@ final class SourceTimestamps {
             if (text.length() == 10) {
                 return TimestampParser.date(text).toEpochDay() * Micros.PER_DAY;
             }
-            return (zone == null ? TimestampParser.strict() : TimestampParser.of(zone, null)).parse(text);
+            return parser.parse(text);
         } catch (InvalidRequestException naive) {
             return fail(NAIVE);
         } catch (IllegalArgumentException e) {
