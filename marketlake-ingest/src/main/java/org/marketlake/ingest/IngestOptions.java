@@ -10,7 +10,7 @@ import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.ingest.aggregate.Session;
 import org.marketlake.ingest.input.ColumnMapping;
-import org.marketlake.ingest.input.InputTimestamps;
+import org.marketlake.core.time.TimestampParser;
 
 /**
  * What one ingest call reads and writes. Start from {@link #of} and change what differs:
@@ -23,7 +23,7 @@ import org.marketlake.ingest.input.InputTimestamps;
  * @param failOnRejection ({@code --strict}) any rejected row fails the whole ingest, with nothing written
  */
 public record IngestOptions(Symbol symbol, List<Path> files, Set<Timeframe> timeframes, Session session, ColumnMapping mapping,
-        InputTimestamps timestamps, boolean failOnRejection, Progress progress) {
+        TimestampParser timestamps, boolean failOnRejection, Progress progress) {
     public IngestOptions {
         if (symbol == null) {
             throw new InvalidRequestException("ingest needs a symbol (--symbol)");
@@ -42,7 +42,7 @@ public record IngestOptions(Symbol symbol, List<Path> files, Set<Timeframe> time
 
     /** 1s bars only, regular session, columns by their own names, offsets required, rejections counted. */
     public static IngestOptions of(Symbol symbol, List<Path> files) {
-        return new IngestOptions(symbol, files, Set.of(Timeframe.S1), Session.REGULAR, ColumnMapping.NONE, InputTimestamps.strict(), false,
+        return new IngestOptions(symbol, files, Set.of(Timeframe.S1), Session.REGULAR, ColumnMapping.NONE, TimestampParser.strict(), false,
                 Progress.NONE);
     }
 
@@ -58,7 +58,7 @@ public record IngestOptions(Symbol symbol, List<Path> files, Set<Timeframe> time
         return new IngestOptions(symbol, files, timeframes, session, wanted, timestamps, failOnRejection, progress);
     }
 
-    public IngestOptions timestamps(InputTimestamps wanted) {
+    public IngestOptions timestamps(TimestampParser wanted) {
         return new IngestOptions(symbol, files, timeframes, session, mapping, wanted, failOnRejection, progress);
     }
 

@@ -2,19 +2,19 @@ package org.marketlake.cli.chronos;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.convert.TimePointConverter;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.model.Timeframe;
+import org.marketlake.core.time.TimePoint;
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.forecast.export.ExportSelection;
 import org.marketlake.forecast.export.TrainingConfig;
 import org.marketlake.forecast.export.TrainingExport;
@@ -50,11 +50,15 @@ public final class ChronosExportCommand implements Callable<Integer> {
     @Option(names = "--column", defaultValue = "close", paramLabel = "NAME", description = "Bar column to use as the target (default: ${DEFAULT-VALUE}).")
     String column;
 
-    @Option(names = "--start", paramLabel = "DATE", description = "First day (YYYY-MM-DD, UTC) or instant (ISO-8601) to include.")
-    String start;
+    @Option(names = "--start", paramLabel = "DATE", converter = TimePointConverter.class,
+            description = "First day (YYYY-MM-DD, UTC unless --tz) or instant (ISO-8601) to include.")
+    TimePoint start;
 
-    @Option(names = "--end", paramLabel = "DATE", description = "Last day (inclusive) or instant to include.")
-    String end;
+    @Option(names = "--end", paramLabel = "DATE", converter = TimePointConverter.class, description = "Last day (inclusive) or instant to include.")
+    TimePoint end;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of dates and of times without an offset in --start/--end (default: dates are UTC).")
+    String tz;
 
     @Option(names = "--split-gaps", description = "One series per continuous session instead of one per symbol.")
     boolean splitGaps;
@@ -80,10 +84,11 @@ public final class ChronosExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig.Settings settings = new TrainingConfig.Settings(contextLength, predictionLength, minPast);
-        long from = start == null ? Long.MIN_VALUE : instant(start, "--start", false);
-        long to = end == null ? Long.MAX_VALUE : instant(end, "--end", true);
+        ZoneId zone = TimestampParser.zone(tz);
+        long from = start == null ? Long.MIN_VALUE : start.first(zone);
+        long to = end == null ? Long.MAX_VALUE : end.last(zone);
         if (from > to) {
-            throw new InvalidRequestException("--start " + start + " is after --end " + end);
+            throw new InvalidRequestException("--start " + Micros.format(from) + " is after --end " + Micros.format(to));
         }
         ExportSelection selection = new ExportSelection(
                 symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Symbol::of).toList(),
@@ -105,22 +110,5 @@ public final class ChronosExportCommand implements Callable<Integer> {
         printer.printf("next: python scripts/training/train.py --config %s  (in a clone of chronos-forecasting)%n",
                 configFile.toAbsolutePath());
         return 0;
-    }
-
-    /** A date means its whole UTC day (start of day for --start, its last microsecond for --end); else ISO-8601. */
-    private static long instant(String text, String option, boolean endOfDay) {
-        try {
-            LocalDate day = LocalDate.parse(text);
-            return endOfDay
-                    ? Micros.of(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()) - 1
-                    : Micros.of(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-        } catch (DateTimeParseException notADate) {
-            try {
-                return Micros.of(Instant.parse(text));
-            } catch (DateTimeParseException e) {
-                throw new InvalidRequestException(option + " " + text + " is neither a date (2024-01-31) nor an instant "
-                        + "(2024-01-31T14:30:00Z)");
-            }
-        }
     }
 }

@@ -70,11 +70,11 @@ public final class DatasetOptions {
 
     /** A time flag's value in epoch microseconds; without offset in {@code schema.timezone}. */
     static long time(ParquetDataLoader loader, String option, String text) {
-        long micros = new org.marketlake.loader.convert.TimestampParser(loader.config().schema().timezone()).parse(text);
-        if (micros == Long.MIN_VALUE) {
-            throw new InvalidRequestException(option + " takes a time such as 2014-03-03T09:30:00Z, got '" + text + "'");
+        try {
+            return org.marketlake.core.time.TimestampParser.allowingDates(loader.config().schema().timezone(), null).parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(option + " takes a time such as 2014-03-03T09:30:00Z, got '" + text + "': " + e.getMessage());
         }
-        return micros;
     }
 
     /** The folder of {@code --out DIR}, or none when it is not given. */

@@ -43,8 +43,12 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--horizon", required = true, paramLabel = "H", description = "Steps to forecast.")
     int horizon;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Forecast as of TIME (bars starting before it are the history): 2013-10-07T15:00:00Z, or UTC 2013-10-07T15:00.")
-    String at;
+    @Option(names = "--at", paramLabel = "TIME", converter = org.marketlake.cli.convert.TimePointConverter.class,
+            description = "Forecast as of TIME (bars starting before it are the history): 2013-10-07T15:00:00Z, 2013-10-07T11:00-04:00, a date (its start), or 2013-10-07T11:00 with --tz.")
+    org.marketlake.core.time.TimePoint at;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of an --at without an offset, and of a date, e.g. America/New_York (default: none; a date is then UTC).")
+    String tz;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -55,7 +59,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ForecastRequest request = new ForecastRequest(series.symbol(), series.timeframe(), model,
-                series.contextLength(), horizon, at == null ? Long.MAX_VALUE : TimeOption.parse("--at", at));
+                series.contextLength(), horizon, at == null ? Long.MAX_VALUE : at.first(org.marketlake.core.time.TimestampParser.zone(tz)));
         TimedForecast result = LakeForecasts.forecast(common.lake(), request);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

@@ -8,7 +8,6 @@ import org.marketlake.core.time.TimestampParser;
 import org.marketlake.ingest.IngestOptions;
 import org.marketlake.ingest.input.ColumnMapping;
 import org.marketlake.ingest.input.InputFiles;
-import org.marketlake.ingest.input.InputTimestamps;
 import org.marketlake.ingest.input.RecordLayout;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +26,9 @@ public final class InputOptions {
     @Option(names = "--epoch-unit", paramLabel = "s|ms|us|ns", description = "What integer timestamps count since 1970-01-01T00:00:00Z.")
     String epochUnit;
 
+    @Option(names = "--allow-any-date", description = "Accept integer timestamps that land before 1971 or after 2099 (refused by default: usually a wrong --epoch-unit).")
+    boolean anyDate;
+
     @Option(names = "--strict", description = "Fail the whole ingest, writing nothing, if any row is rejected.")
     boolean strict;
 
@@ -38,7 +40,7 @@ public final class InputOptions {
         EpochUnit unit = epochUnit == null ? null : EpochUnit.parse(epochUnit);
         IngestOptions options = IngestOptions.of(Symbol.of(symbol), InputFiles.expand(files))
                 .mapping(ColumnMapping.parse(map).checkedFor(layout))
-                .timestamps(InputTimestamps.of(tz, unit));
+                .timestamps(anyDate ? TimestampParser.of(tz, unit).allowingAnyDate() : TimestampParser.of(tz, unit));
         return strict ? options.strict() : options;
     }
 }

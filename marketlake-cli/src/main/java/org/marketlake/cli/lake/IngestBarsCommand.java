@@ -39,6 +39,9 @@ public final class IngestBarsCommand implements Callable<Integer> {
     @Option(names = "--epoch-unit", paramLabel = "UNIT", description = "Unit of integer timestamps: s, ms, us or ns.")
     String epochUnit;
 
+    @Option(names = "--allow-any-date", description = "Accept integer timestamps that land before 1971 or after 2099 (refused by default: usually a wrong --epoch-unit).")
+    boolean anyDate;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files (plain or .gz).")
     List<Path> files;
 
@@ -47,7 +50,7 @@ public final class IngestBarsCommand implements Callable<Integer> {
         Symbol sym = Symbol.of(symbol);
         Timeframe tf = Timeframe.parse(timeframe);
         TimestampParser parser = TimestampParser.allowingDates(TimestampParser.zone(tz), epochUnit == null ? null : EpochUnit.parse(epochUnit));
-        WriteResult result = BarCsvReader.ingest(common.lakeToCreate(), sym, tf, files, parser);
+        WriteResult result = BarCsvReader.ingest(common.lakeToCreate(), sym, tf, files, anyDate ? parser.allowingAnyDate() : parser);
         WriteSummary.print(spec.commandLine().getOut(), common.root(), result);
         return 0;
     }

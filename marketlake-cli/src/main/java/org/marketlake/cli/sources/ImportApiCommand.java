@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,11 +47,11 @@ public final class ImportApiCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SYMBOLS", description = "One symbol or a comma list: AAPL or AAPL,MSFT.")
     String symbols;
 
-    @Parameters(index = "2", paramLabel = "START", description = "First New York trading date, YYYY-MM-DD.")
-    String start;
+    @Parameters(index = "2", paramLabel = "START", converter = org.marketlake.cli.convert.DateConverter.class, description = "First New York trading date, YYYY-MM-DD.")
+    LocalDate start;
 
-    @Parameters(index = "3", paramLabel = "END", description = "Last New York trading date, YYYY-MM-DD (inclusive).")
-    String end;
+    @Parameters(index = "3", paramLabel = "END", converter = org.marketlake.cli.convert.DateConverter.class, description = "Last New York trading date, YYYY-MM-DD (inclusive).")
+    LocalDate end;
 
     @Option(names = "--feed", paramLabel = "iex|sip", defaultValue = "iex", description = "Data feed (default: ${DEFAULT-VALUE}).")
     String feed;
@@ -73,7 +72,7 @@ public final class ImportApiCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportRequest request = new ImportRequest(ImportTarget.parse(target, fromTrades), symbolList(), date(start, "START"), date(end, "END"),
+        ImportRequest request = new ImportRequest(ImportTarget.parse(target, fromTrades), symbolList(), start, end,
                 Feed.parse(feed), Adjustment.parse(adjustment), force);
         AlpacaClient client = AlpacaClient.fromEnvironment(url(), System.getenv(), RetryPolicy.DEFAULT);
         // One line per finished unit (symbol, month, pages, records, rate) on stderr, terminal or not, unless --quiet.
@@ -106,14 +105,6 @@ public final class ImportApiCommand implements Callable<Integer> {
             return new URI(baseUrl);
         } catch (URISyntaxException e) {
             throw new InvalidRequestException("--base-url is not a URL [value=" + baseUrl + "]");
-        }
-    }
-
-    private static LocalDate date(String text, String name) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name + " is not a date YYYY-MM-DD [value=" + text + "]");
         }
     }
 }

@@ -114,7 +114,7 @@ class ForecastCommandTest extends DemoLakeTest {
 
         CliRun at = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--at", "yesterday");
         assertThat(at.exitCode()).isEqualTo(2);
-        assertThat(at.err()).contains("cannot read --at [value=yesterday]");
+        assertThat(at.err()).contains("Invalid value for option '--at': not an ISO-8601 timestamp: yesterday (use 2024-01-02, 2024-01-02T14:30:00Z");
     }
 
     @Test

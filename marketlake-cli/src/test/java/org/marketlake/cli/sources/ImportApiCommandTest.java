@@ -111,7 +111,7 @@ class ImportApiCommandTest {
     void badArgumentsAreUsageErrors() {
         StringWriter err = new StringWriter();
         assertThat(Main.run(new String[] {"import-api", "1d", "AAPL", "2024-11-01", "yesterday"}, new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(2);
-        assertThat(err.toString()).contains("END is not a date YYYY-MM-DD [value=yesterday]");
+        assertThat(err.toString()).contains("Invalid value for positional parameter at index 3 (END): not a date YYYY-MM-DD: yesterday (use YYYY-MM-DD)");
         assertThat(Main.run(new String[] {"import-api", "quotes", "AAPL", "2024-11-01", "2024-11-02", "--from-trades"}, new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(2);
         assertThat(Main.run(new String[] {"import-api", "1m", "aapl", "2024-11-01", "2024-11-02"}, new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(2);
         assertThat(Main.run(new String[] {"import-api", "1m", "AAPL", "2024-11-01", "2024-11-02", "--feed", "otc"}, new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(2);

@@ -89,7 +89,7 @@ public final class BarCsvReader {
                 long ts;
                 try {
                     ts = parser.parse(tsText);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | java.time.DateTimeException e) {
                     throw new InvalidDataException(where(file, row, timeColumn, tsText) + e.getMessage());
                 } catch (InvalidRequestException e) {
                     throw new InvalidRequestException(where(file, row, timeColumn, tsText) + e.getMessage());

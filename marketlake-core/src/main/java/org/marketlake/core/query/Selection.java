@@ -5,8 +5,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.TimeRange;
+import org.marketlake.core.time.TimePoint;
 import org.marketlake.core.time.TimestampParser;
 
 /** Which rows a query asks for: a UTC month, one date (UTC, or in a zone), or an inclusive range. */
@@ -30,9 +30,8 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
 
         @Override
         public TimeRange range() {
-            long start = Micros.of(date.atStartOfDay(zone).toInstant());
-            long end = Micros.of(date.plusDays(1).atStartOfDay(zone).toInstant()) - 1;
-            return new TimeRange(start, end);
+            TimePoint.Day day = new TimePoint.Day(date);
+            return new TimeRange(day.first(zone), day.last(zone));
         }
     }
 
@@ -40,33 +39,23 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
     record Range(TimeRange range) implements Selection {}
 
     /**
-     * From {@code --start T --end T}: ISO-8601 instants, or bare dates; a bare date as the end covers that
-     * whole day. Times without an offset are read in {@code zone} when given.
+     * From {@code --start T --end T}, by the lake's one parser ({@link TimestampParser#point}): ISO-8601 instants,
+     * or bare dates; a bare date as the end covers that whole day. Times without an offset are read in
+     * {@code zone}, and refused without one.
      */
     static Range between(String start, String end, ZoneId zone) {
-        TimestampParser parser = TimestampParser.allowingDates(zone, null);
-        long from = parse(parser, start, "--start");
-        long to;
-        if (isBareDate(end)) {
-            LocalDate day = LocalDate.parse(end.strip());
-            to = Micros.of(day.plusDays(1).atStartOfDay(zone == null ? ZoneOffset.UTC : zone).toInstant()) - 1;
-        } else {
-            to = parse(parser, end, "--end");
-        }
+        long from = point(start, "--start").first(zone);
+        long to = point(end, "--end").last(zone);
         if (from > to) {
             throw new InvalidRequestException("--start " + start + " is after --end " + end);
         }
         return new Range(new TimeRange(from, to));
     }
 
-    private static boolean isBareDate(String text) {
-        String value = text.strip();
-        return value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-';
-    }
-
-    private static long parse(TimestampParser parser, String text, String option) {
+    /** What the lake's parser makes of a bound: a date, an instant, or a wall-clock time that needs the zone. */
+    private static TimePoint point(String text, String option) {
         try {
-            return parser.parse(text);
+            return TimestampParser.point(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("bad " + option + " [value=" + text + "]: " + e.getMessage() + " (use 2024-01-02 or 2024-01-02T14:30:00Z)");
         }
@@ -82,8 +71,8 @@ public sealed interface Selection permits Selection.Month, Selection.Date, Selec
 
     static Date date(String text, ZoneId zone) {
         try {
-            return new Date(LocalDate.parse(text.strip()), zone);
-        } catch (java.time.format.DateTimeParseException e) {
+            return new Date(TimestampParser.date(text), zone);
+        } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("bad --date [value=" + text + "]: use YYYY-MM-DD");
         }
     }

@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.core.format.Printable;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -20,7 +21,7 @@ import org.marketlake.core.error.InvalidRequestException;
 final class CsvInput {
     private CsvInput() {}
 
-    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps,
+    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps,
             RowSink sink) throws IOException {
         char separator = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(".tsv") ? '\t' : ',';
         Reader text = new InputStreamReader(bytes, StandardCharsets.UTF_8);

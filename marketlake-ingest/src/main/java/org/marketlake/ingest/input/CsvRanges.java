@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.core.format.Printable;
 
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -28,7 +29,7 @@ final class CsvRanges {
     }
 
     /** Reads the range and returns how many lines it holds (so later ranges can number theirs). */
-    static long read(InputPart part, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) throws IOException {
+    static long read(InputPart part, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) throws IOException {
         ColumnMapping.Resolved columns = mapping.resolve(layout, part.header(), part.file().toString());
         Line line = new Line(part, layout, columns, timestamps, sink);
         try (FileChannel channel = FileChannel.open(part.file())) {
@@ -82,7 +83,7 @@ final class CsvRanges {
         private final int headerSize;
         long number;
 
-        Line(InputPart part, RecordLayout layout, ColumnMapping.Resolved columns, InputTimestamps timestamps, RowSink sink) {
+        Line(InputPart part, RecordLayout layout, ColumnMapping.Resolved columns, TimestampParser timestamps, RowSink sink) {
             this.part = part;
             this.layout = layout;
             this.columns = columns;

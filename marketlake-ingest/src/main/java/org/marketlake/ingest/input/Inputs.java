@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ public final class Inputs {
      * @throws org.marketlake.core.error.InvalidRequestException for timestamps the flags do not cover (no offset, no epoch unit)
      * @throws InvalidDataException for a file that cannot be read or lacks a required column
      */
-    public static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+    public static void read(Path file, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) {
         read(InputPart.whole(file), layout, mapping, timestamps, sink);
     }
 
@@ -25,7 +26,7 @@ public final class Inputs {
      *
      * @return the number of lines in a range; 0 for a whole file
      */
-    public static long read(InputPart part, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+    public static long read(InputPart part, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) {
         Path file = part.file();
         if (part.isRange()) {
             try {

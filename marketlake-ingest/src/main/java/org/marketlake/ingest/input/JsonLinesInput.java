@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -45,7 +46,7 @@ final class JsonLinesInput {
         }
     }
 
-    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps,
+    static void read(Path file, InputStream bytes, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps,
             RowSink sink) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
         RowParser parser = new RowParser(layout, timestamps, sink, file.toString());

@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,9 @@ import org.marketlake.core.sql.LakeSql;
  * INT96), and streamed row by row through JDBC so a large file never sits in memory.
  *
  * <p>Timestamp columns: a Parquet timestamp adjusted to UTC is that instant; one without a time zone
- * ({@code isAdjustedToUTC=false}, and INT96) is read as UTC, or as local time in {@code --tz} when given;
+ * ({@code isAdjustedToUTC=false}: pandas' naive datetime64, DuckDB's TIMESTAMP) holds wall-clock times and is
+ * refused unless {@code --tz} says which zone they are in, as text without an offset is; INT96, which has no
+ * such flag, is read as the UTC instant (how Spark, Hive and Impala write it);
  * nanoseconds are floored to the microsecond; an integer column needs {@code --epoch-unit}; a text column is
  * parsed as in CSV.
  */
@@ -32,7 +35,7 @@ final class ParquetInput {
         TEXT
     }
 
-    static void read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps, RowSink sink) {
+    static void read(Path file, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps, RowSink sink) {
         String source = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
         try (LakeSql sql = LakeSql.inMemory()) {
             // Streaming: without it the JDBC driver materialises the whole result before the first row.
@@ -49,6 +52,15 @@ final class ParquetInput {
             ColumnMapping.Resolved columns = mapping.resolve(layout, names, file.toString());
             String timestampType = types.get(columns.timestamp());
             TimestampKind kind = timestampKind(timestampType, file, names.get(columns.timestamp()));
+            if ((kind == TimestampKind.LOCAL_MICROS || kind == TimestampKind.LOCAL_NANOS) && isInt96(sql, source, names.get(columns.timestamp()))) {
+                // INT96 has no time-zone flag; Spark, Hive and Impala write it as the UTC instant.
+                kind = kind == TimestampKind.LOCAL_MICROS ? TimestampKind.INSTANT_MICROS : TimestampKind.INSTANT_NANOS;
+            }
+            if ((kind == TimestampKind.LOCAL_MICROS || kind == TimestampKind.LOCAL_NANOS) && timestamps.zone() == null) {
+                throw new org.marketlake.core.error.InvalidRequestException("timestamp column without a time zone [file=" + file + ", column="
+                        + names.get(columns.timestamp()) + ", value=" + timestampType + "]: its values are wall-clock times (isAdjustedToUTC=false);"
+                        + " say which zone they are in with --tz ZONE");
+            }
             if (kind == TimestampKind.INTEGER && timestamps.unit() == null) {
                 timestamps.fromEpoch(0); // throws the usage error that names the flag
             }
@@ -85,7 +97,7 @@ final class ParquetInput {
     }
 
     private static void stream(LakeSql sql, String query, TimestampKind kind, boolean[] numeric, RecordLayout layout,
-            InputTimestamps timestamps, RowSink sink, Path file) throws SQLException {
+            TimestampParser timestamps, RowSink sink, Path file) throws SQLException {
         RowParser parser = new RowParser(layout, timestamps, sink, file.toString());
         int numbers = numeric.length;
         try (Statement statement = sql.connection().createStatement(); ResultSet rows = statement.executeQuery(query)) {
@@ -130,6 +142,17 @@ final class ParquetInput {
                     }
                 }
                 parser.accept(timestamp, CsvInput.emptyToNull(rows.getString(numbers + 2)), row);
+            }
+        }
+    }
+
+    /** Whether the Parquet column {@code name} is stored as INT96 (DuckDB shows it as a zone-less TIMESTAMP). */
+    private static boolean isInt96(LakeSql sql, String source, String name) throws SQLException {
+        String schema = source.replaceFirst("^read_parquet", "parquet_schema");
+        try (java.sql.PreparedStatement statement = sql.connection().prepareStatement("SELECT type FROM " + schema + " WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && "INT96".equals(rows.getString(1));
             }
         }
     }

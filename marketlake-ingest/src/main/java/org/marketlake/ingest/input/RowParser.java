@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.core.format.Printable;
 
 import org.marketlake.core.error.InvalidRequestException;
@@ -10,12 +11,12 @@ import org.marketlake.core.error.InvalidRequestException;
  */
 final class RowParser {
     private final RecordLayout layout;
-    private final InputTimestamps timestamps;
+    private final TimestampParser timestamps;
     private final RowSink sink;
     private final String file;
     private final double[] numbers;
 
-    RowParser(RecordLayout layout, InputTimestamps timestamps, RowSink sink, String file) {
+    RowParser(RecordLayout layout, TimestampParser timestamps, RowSink sink, String file) {
         this.layout = layout;
         this.timestamps = timestamps;
         this.sink = sink;
@@ -33,6 +34,9 @@ final class RowParser {
             return timestamps.parse(text);
         } catch (InvalidRequestException e) {
             throw withPlace(e, line);
+        } catch (java.time.DateTimeException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + text + ": " + e.getMessage());
+            return Long.MIN_VALUE;
         } catch (IllegalArgumentException | ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + text);
             return Long.MIN_VALUE;
@@ -49,6 +53,9 @@ final class RowParser {
             return timestamps.parse(bytes, from, to);
         } catch (InvalidRequestException e) {
             throw e;
+        } catch (java.time.DateTimeException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8) + ": " + e.getMessage());
+            return Long.MIN_VALUE;
         } catch (IllegalArgumentException | ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
             return Long.MIN_VALUE;
@@ -75,6 +82,9 @@ final class RowParser {
             return timestamps.fromEpoch(value);
         } catch (InvalidRequestException e) {
             throw withPlace(e, line);
+        } catch (java.time.DateTimeException e) {
+            sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + value + ": " + e.getMessage());
+            return Long.MIN_VALUE;
         } catch (ArithmeticException e) {
             sink.reject(Reason.BAD_TIMESTAMP, line, "timestamp " + value);
             return Long.MIN_VALUE;

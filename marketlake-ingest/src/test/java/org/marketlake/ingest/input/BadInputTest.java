@@ -36,7 +36,7 @@ class BadInputTest {
 
     private CollectingSink trades(Path file) {
         CollectingSink sink = new CollectingSink();
-        Inputs.read(file, RecordLayout.TRADES, ColumnMapping.NONE, InputTimestamps.strict(), sink);
+        Inputs.read(file, RecordLayout.TRADES, ColumnMapping.NONE, TimestampParser.strict(), sink);
         return sink;
     }
 

@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ class CsvRangesTest {
         for (InputPart part : parts) {
             assertThat(part.isRange()).isTrue();
             CollectingSink sink = new CollectingSink();
-            long lines = Inputs.read(part, layout, ColumnMapping.NONE, InputTimestamps.strict(), sink);
+            long lines = Inputs.read(part, layout, ColumnMapping.NONE, TimestampParser.strict(), sink);
             for (String row : sink.rows) {
                 all.rows.add(renumber(row, offset));
             }
@@ -46,7 +47,7 @@ class CsvRangesTest {
 
     private static CollectingSink whole(Path file, RecordLayout layout) {
         CollectingSink sink = new CollectingSink();
-        Inputs.read(file, layout, ColumnMapping.NONE, InputTimestamps.strict(), sink);
+        Inputs.read(file, layout, ColumnMapping.NONE, TimestampParser.strict(), sink);
         return sink;
     }
 

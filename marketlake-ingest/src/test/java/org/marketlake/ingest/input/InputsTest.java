@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,14 +33,14 @@ class InputsTest {
     @TempDir
     Path folder;
 
-    private CollectingSink read(Path file, RecordLayout layout, ColumnMapping mapping, InputTimestamps timestamps) {
+    private CollectingSink read(Path file, RecordLayout layout, ColumnMapping mapping, TimestampParser timestamps) {
         CollectingSink sink = new CollectingSink();
         Inputs.read(file, layout, mapping, timestamps, sink);
         return sink;
     }
 
     private CollectingSink trades(Path file) {
-        return read(file, RecordLayout.TRADES, ColumnMapping.NONE, InputTimestamps.strict());
+        return read(file, RecordLayout.TRADES, ColumnMapping.NONE, TimestampParser.strict());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,7 +63,7 @@ class InputsTest {
                 venue,amount,when,p
                 Q,7,2024-01-02T14:30:00Z,10.5
                 """);
-        CollectingSink sink = read(file, RecordLayout.TRADES, ColumnMapping.parse("size=amount, price=p,timestamp=when"), InputTimestamps.strict());
+        CollectingSink sink = read(file, RecordLayout.TRADES, ColumnMapping.parse("size=amount, price=p,timestamp=when"), TimestampParser.strict());
         assertThat(sink.rows).containsExactly("2: 2024-01-02T14:30:00Z 10.5 7.0");
     }
 
@@ -105,7 +106,7 @@ class InputsTest {
                 .hasMessageContaining("file=" + local + ", line=2");
         Path epoch = Files.writeString(folder.resolve("epoch.csv"), "timestamp,price,size\n1704205800000000000,1,1\n");
         assertThatThrownBy(() -> trades(epoch)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
-        CollectingSink sink = read(epoch, RecordLayout.TRADES, ColumnMapping.NONE, InputTimestamps.of(null, EpochUnit.NS));
+        CollectingSink sink = read(epoch, RecordLayout.TRADES, ColumnMapping.NONE, TimestampParser.of(null, EpochUnit.NS));
         assertThat(sink.rows).containsExactly("2: 2024-01-02T14:30:00Z 1.0 1.0");
     }
 
@@ -118,7 +119,7 @@ class InputsTest {
                 [1, 2]
                 {"timestamp": "2024-01-02T14:30:03Z", "ask_price": 1.3}
                 """);
-        CollectingSink sink = read(file, RecordLayout.QUOTES, ColumnMapping.NONE, InputTimestamps.of(null, EpochUnit.US));
+        CollectingSink sink = read(file, RecordLayout.QUOTES, ColumnMapping.NONE, TimestampParser.of(null, EpochUnit.US));
         assertThat(sink.rows).containsExactly(
                 "1: 2024-01-02T14:30:00.123456Z 1.1 1.2 5.0 null X",
                 "2: 2024-01-02T14:30:01Z 1.1 1.3 null null");
@@ -159,7 +160,20 @@ class InputsTest {
             sql.execute("COPY (SELECT " + timestamp + " AS timestamp, CAST(101.5 AS DOUBLE) AS price, 7 AS size, 'Q' AS exchange "
                     + "UNION ALL SELECT NULL, 1.0, 1, 'Q') TO '" + file + "' (FORMAT parquet, COMPRESSION " + codec + ")");
         }
-        InputTimestamps timestamps = timestampType.equals("BIGINT") ? InputTimestamps.of(null, EpochUnit.NS) : InputTimestamps.strict();
+        boolean naive = timestampType.startsWith("TIMESTAMP_") || timestampType.equals("TIMESTAMP");
+        if (naive) {
+            // Zone-less Parquet timestamps are wall-clock times: refused like CSV text without an offset unless a zone is given.
+            assertThatThrownBy(() -> read(file, RecordLayout.TRADES, ColumnMapping.NONE, TimestampParser.strict()))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("timestamp column without a time zone [file=" + file + ", column=timestamp, value="
+                            + (timestampType.equals("TIMESTAMP_NS") ? "TIMESTAMP_NS" : "TIMESTAMP") + "]")
+                    .hasMessageEndingWith("say which zone they are in with --tz ZONE");
+        }
+        TimestampParser timestamps = switch (timestampType) {
+            case "BIGINT" -> TimestampParser.of(null, EpochUnit.NS);
+            case "TIMESTAMPTZ", "VARCHAR" -> TimestampParser.strict();
+            default -> TimestampParser.of(java.time.ZoneOffset.UTC, null);
+        };
         CollectingSink sink = read(file, RecordLayout.TRADES, ColumnMapping.NONE, timestamps);
         String expected = timestampType.equals("TIMESTAMP_MS") ? "2024-01-02T14:30:00.123Z" : "2024-01-02T14:30:00.123456Z";
         assertThat(sink.rows).containsExactly("1: " + expected.replace(".123Z", ".123000Z") + " 101.5 7.0");

@@ -1,5 +1,6 @@
 package org.marketlake.ingest.input;
 
+import org.marketlake.core.time.TimestampParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -72,7 +73,7 @@ class PandasParquetTest {
     void readsWhatPandasWrites(String codec, String timestamps) {
         Path file = folder.resolve(codec + "-" + timestamps + ".parquet");
         CollectingSink sink = new CollectingSink();
-        Inputs.read(file, RecordLayout.TRADES, ColumnMapping.NONE, InputTimestamps.strict(), sink);
+        Inputs.read(file, RecordLayout.TRADES, ColumnMapping.NONE, TimestampParser.strict(), sink);
         // INT96 holds nanoseconds too; both floor to the microsecond.
         assertThat(sink.rows).containsExactly(
                 "1: 2024-01-02T14:30:00.123456Z 101.5 200.0",

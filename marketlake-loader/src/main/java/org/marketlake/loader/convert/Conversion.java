@@ -1,5 +1,6 @@
 package org.marketlake.loader.convert;
 
+import org.marketlake.core.time.TimestampParser;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public final class Conversion {
 
     public Conversion(ZoneId zone) {
         this.zone = zone;
-        this.parser = new TimestampParser(zone);
+        this.parser = TimestampParser.allowingDates(zone, null);
     }
 
     /** The datetime column: every row must hold a timestamp. */
@@ -60,12 +61,12 @@ public final class Conversion {
                         out[row] = TableColumn.NULL_TIME;
                         continue;
                     }
-                    long micros = parser.parse(value);
-                    if (micros == Long.MIN_VALUE) {
+                    try {
+                        out[row] = parser.parse(value);
+                    } catch (IllegalArgumentException | org.marketlake.core.error.InvalidRequestException e) {
                         throw new SchemaMismatchException("Unparseable timestamp [file=" + file + ", row=" + row + ", column="
-                                + column.name() + ", value=" + value + "]: use ISO-8601 or YYYY-MM-DD HH:MM:SS");
+                                + column.name() + ", value=" + value + "]: " + e.getMessage() + " (use ISO-8601 or YYYY-MM-DD HH:MM:SS)");
                     }
-                    out[row] = micros;
                 }
             }
             case TableColumn.Doubles doubles -> {

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import org.marketlake.core.time.TimestampParser;
 
 /**
  * One page of an answer, column by column: {@code t} as epoch nanoseconds (the API's precision), the shape's
@@ -151,67 +148,13 @@ final class Page {
         return numbers[shape.number(field)][row];
     }
 
-    /** Epoch nanoseconds of an RFC 3339 instant; the API's own form ({@code ...:SS.fffffffffZ}) on a fast path. */
+    /** Epoch nanoseconds of an RFC 3339 instant, by the lake's parser (its fast path takes the API's own form). */
     static long nanos(String text) throws MalformedPage {
-        long fast = fastNanos(text);
-        if (fast != Long.MIN_VALUE) {
-            return fast;
-        }
         try {
-            // ISO_OFFSET_DATE_TIME resolves strictly; Instant.parse would take 24:00:00 as the next day's midnight.
-            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        } catch (DateTimeParseException | ArithmeticException e) {
+            return TimestampParser.epochNanos(text);
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw new MalformedPage("bad timestamp t [value=" + text + "]", e);
         }
-    }
-
-    /** {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} without allocation per field, or {@code Long.MIN_VALUE} for anything else. */
-    private static long fastNanos(String text) {
-        int length = text.length();
-        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
-                || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
-            return Long.MIN_VALUE;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        long fraction = 0;
-        if (length > 20) {
-            if (text.charAt(19) != '.' || length - 21 > 9 || length == 21) {
-                return Long.MIN_VALUE;
-            }
-            int value = digits(text, 20, length - 1);
-            if (value < 0) {
-                return Long.MIN_VALUE;
-            }
-            fraction = value;
-            for (int i = length - 21; i < 9; i++) {
-                fraction *= 10;
-            }
-        }
-        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
-                || hour > 23 || minute > 59 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return ((days * 86_400 + hour * 3600L + minute * 60L + second) * 1_000_000_000L) + fraction;
-    }
-
-    /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private void grow() {

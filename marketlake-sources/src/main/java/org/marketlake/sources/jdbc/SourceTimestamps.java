@@ -10,22 +10,22 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalAccessor;
+import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
+import org.marketlake.core.time.TimestampParser;
 
 /**
  * Turns a source timestamp into epoch microseconds (floored), or says why it cannot:
  * <ul>
  *   <li>{@code OFFSET}: {@code timestamptz} and other zoned types: the instant as stored.</li>
  *   <li>{@code LOCAL}: {@code timestamp without time zone}: a wall-clock time in the mapping's zone (the export
- *       refuses such a column before reading a row when the mapping names no zone).</li>
+ *       refuses such a column before reading a row when the mapping names no zone); a time a daylight-saving
+ *       switch skips is {@code bad_timestamp}, a repeated one takes the earlier offset.</li>
  *   <li>{@code DATE}: a date is that date at 00:00 UTC (how the lake stamps daily bars).</li>
  *   <li>{@code DYNAMIC}: SQLite and untyped columns, decided per value: integers in the mapping's unit,
  *       ISO-8601 text with {@code Z} or an offset, ISO text without an offset in the mapping's zone (else rejected
- *       as {@code naive_timestamp}), a bare date as that date at 00:00 UTC.</li>
+ *       as {@code naive_timestamp}), a bare date as that date at 00:00 UTC; the text by the lake's one parser
+ *       ({@link TimestampParser}: no February 30, no June 31, no hour 24, no local time a daylight-saving switch skips).</li>
  * </ul>
  */
 final class SourceTimestamps {
@@ -33,27 +33,13 @@ final class SourceTimestamps {
     static final String BAD = "bad_timestamp";
     static final String NAIVE = "naive_timestamp";
 
-    /**
-     * ISO date-time with a {@code T} or a space, an optional fraction of up to 9 digits and an optional offset,
-     * resolved strictly like CSV ingest ({@code TimestampParser}): no February 30, no June 31, no hour 24.
-     */
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT); // 2024-02-30 and 24:00 are bad_timestamp, not moved to a real instant
-
     enum Mode { OFFSET, LOCAL, DATE, DYNAMIC }
 
     private final Mode mode;
     private final TimestampUnit unit;
     private final ZoneId zone;
+    /** The lake's parser in the mapping's zone: wall-clock values and text go through it. */
+    private final TimestampParser parser;
     /** Why the last {@link #read} failed, or null. */
     String reason;
 
@@ -61,6 +47,7 @@ final class SourceTimestamps {
         this.mode = mode;
         this.unit = unit;
         this.zone = zone;
+        this.parser = zone == null ? TimestampParser.strict() : TimestampParser.of(zone, null);
     }
 
     Mode mode() {
@@ -78,7 +65,7 @@ final class SourceTimestamps {
                 }
                 case LOCAL -> {
                     LocalDateTime value = results.getObject(column, LocalDateTime.class);
-                    yield value == null ? fail(NULL) : Micros.of(value.atZone(zone).toInstant());
+                    yield value == null ? fail(NULL) : parser.fromWallClock(value);
                 }
                 case DATE -> {
                     LocalDate value = results.getObject(column, LocalDate.class);
@@ -86,8 +73,8 @@ final class SourceTimestamps {
                 }
                 case DYNAMIC -> fromObject(results.getObject(column));
             };
-        } catch (ArithmeticException | DateTimeException | NumberFormatException e) {
-            return fail(BAD);
+        } catch (ArithmeticException | DateTimeException | IllegalArgumentException e) {
+            return fail(BAD); // an impossible value, or a local time a daylight-saving switch skips
         }
     }
 
@@ -122,17 +109,16 @@ final class SourceTimestamps {
         if (isInteger(text)) {
             return unit.toMicros(Long.parseLong(text));
         }
-        if (text.length() == 10) {
-            return Micros.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        TemporalAccessor parsed = ISO.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-        if (parsed instanceof OffsetDateTime offset) {
-            return Micros.of(offset.toInstant());
-        }
-        if (zone == null) {
+        try {
+            if (text.length() == 10) {
+                return TimestampParser.date(text).toEpochDay() * Micros.PER_DAY;
+            }
+            return parser.parse(text);
+        } catch (InvalidRequestException naive) {
             return fail(NAIVE);
+        } catch (IllegalArgumentException e) {
+            return fail(BAD);
         }
-        return Micros.of(((LocalDateTime) parsed).atZone(zone).toInstant());
     }
 
     private static boolean isInteger(String text) {
