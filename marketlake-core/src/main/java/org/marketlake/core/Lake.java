@@ -75,6 +75,12 @@ public interface Lake {
     /** Rows with {@code range.start <= timestamp <= range.end}, sorted, reading only {@code columns} (all when empty). */
     Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns);
 
+    /**
+     * As {@link #read(DataKind, Symbol, TimeRange, List)}, but a file that cannot be read or disagrees with its
+     * name is skipped (none of its rows returned) and named, with the reason, in one line to {@code skipped}.
+     */
+    Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns, java.util.function.Consumer<String> skipped);
+
     /** Every data file of the lake, sorted by kind, symbol and period. */
     List<LakeFile> files();
 

@@ -44,6 +44,11 @@ public final class InMemoryLake implements Lake {
     }
 
     @Override
+    public Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns, java.util.function.Consumer<String> skipped) {
+        return read(kind, symbol, range, columns);
+    }
+
+    @Override
     public <T> T commit(java.util.function.Function<Lake, T> work) {
         return work.apply(this);
     }

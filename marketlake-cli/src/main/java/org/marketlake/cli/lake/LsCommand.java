@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.CommonOptions;
 import org.marketlake.core.Catalogue;
-import org.marketlake.core.error.CorruptFileException;
 import org.marketlake.cli.Output;
 import org.marketlake.core.Inventory;
 import org.marketlake.core.format.OutputFormat;
@@ -31,17 +30,14 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--strict", description = "Stop with exit 1 at the first lake file that fails its check, instead of skipping it.")
-    boolean strict;
+    @Mixin
+    SkippedFiles skipped;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Catalogue catalogue = common.lake().catalogue();
-        if (strict && !catalogue.problems().isEmpty()) {
-            throw new CorruptFileException(catalogue.problems().get(0));
-        }
-        catalogue.problems().forEach(problem -> spec.commandLine().getErr().println("warning: " + problem));
+        skipped.report(catalogue.problems(), spec.commandLine().getErr());
         Inventory inventory = new Inventory(catalogue.files());
         if (inventory.isEmpty()) {
             out.println("The lake at " + common.root() + " is empty. Try: marketlake demo");
@@ -49,6 +45,6 @@ public final class LsCommand implements Callable<Integer> {
             Output.print(files ? inventory.fileRows() : inventory.symbolRows(), OutputFormat.parse(format), null, null, out);
         }
         // Skipped files make the exit 1 so that scripts notice, after everything readable was listed.
-        return catalogue.problems().isEmpty() ? 0 : 1;
+        return skipped.exitCode();
     }
 }

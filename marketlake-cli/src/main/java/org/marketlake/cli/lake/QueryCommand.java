@@ -62,12 +62,15 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (outside the lake root) instead of stdout.")
     Path output;
 
+    @Mixin
+    SkippedFiles skipped;
+
     @Override
     public Integer call() {
         OutputTarget target = OutputTarget.of(format, output, common.root());
         LakeQuery query = LakeQuery.parse(timeframe, symbol, month, date, start, end, tz, columns, marketHours);
         Lake lake = common.lake();
-        Frame frame = query.run(lake);
+        Frame frame = query.run(lake, skipped.sink(spec.commandLine().getErr()));
         if (frame.size() == 0 && lake.files(frame.kind(), frame.symbol()).isEmpty()) {
             spec.commandLine().getErr().println("note: the lake holds no " + frame.kind().viewName() + " files for " + frame.symbol().value());
         }
@@ -76,6 +79,6 @@ public final class QueryCommand implements Callable<Integer> {
         } else {
             Output.print(Rows.of(frame), target.format(), target.file(), TimestampParser.zone(tz), spec.commandLine().getOut());
         }
-        return 0;
+        return skipped.exitCode();
     }
 }

@@ -8,7 +8,6 @@ import org.marketlake.cli.OutputTarget;
 import java.io.PrintWriter;
 import org.marketlake.core.Catalogue;
 import org.marketlake.core.Lake;
-import org.marketlake.core.error.CorruptFileException;
 import org.marketlake.core.error.ForbiddenStatementException;
 import org.marketlake.core.sql.LakeViewText;
 import org.marketlake.core.sql.SqlResult;
@@ -54,21 +53,18 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--print-views", description = "Print the CREATE VIEW statements over the lake's checked files (to paste into your own DuckDB) and stop.")
     boolean printViews;
 
-    @Option(names = "--strict", description = "Stop with exit 1 at the first lake file that fails its check, instead of skipping it.")
-    boolean strict;
+    @Mixin
+    SkippedFiles skipped;
 
     @Override
     public Integer call() {
         Lake lake = common.lake();
         Catalogue catalogue = lake.catalogue();
         PrintWriter err = spec.commandLine().getErr();
-        if (strict && !catalogue.problems().isEmpty()) {
-            throw new CorruptFileException(catalogue.problems().get(0));
-        }
-        catalogue.problems().forEach(problem -> err.println("warning: " + problem));
+        skipped.report(catalogue.problems(), err);
         if (printViews) {
             LakeViewText.of(catalogue).forEach(spec.commandLine().getOut()::println);
-            return catalogue.problems().isEmpty() ? 0 : 1;
+            return skipped.exitCode();
         }
         if (sql == null) {
             throw new InvalidRequestException("give the SQL to run, or --print-views");
@@ -85,6 +81,6 @@ public final class SqlCommand implements Callable<Integer> {
         } catch (ForbiddenStatementException e) {
             throw new ForbiddenStatementException(e.getMessage() + "; --unsafe runs full DuckDB", e);
         }
-        return catalogue.problems().isEmpty() ? 0 : 1;
+        return skipped.exitCode();
     }
 }

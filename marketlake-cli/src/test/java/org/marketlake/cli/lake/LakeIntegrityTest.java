@@ -148,14 +148,25 @@ class LakeIntegrityTest {
     }
 
     @Test
-    void aRangedQueryNeverReturnsRowsOfAMonthCopiedUnderAnotherName() throws Exception {
+    void aRangedQuerySkipsABadMonthWithOneWarningReturnsTheGoodOnesAndExitsOne() throws Exception {
         Files.copy(january, root.resolve("bars/1m/AAPL.2024-02.parquet"));
+        Files.write(root.resolve("bars/1m/AAPL.2024-03.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 1, 2});
+        String[] ranged = {"query", "--root", root.toString(), "--timeframe", "1m", "--symbol", "AAPL", "--start", "2024-01-01", "--end", "2024-03-31",
+                "--format", "csv", "--columns", "timestamp,close"};
 
-        CliRun run = CliRun.of("query", "--root", root.toString(), "--timeframe", "1m", "--symbol", "AAPL", "--start", "2024-01-01", "--end", "2024-02-29", "--format", "csv");
+        CliRun run = CliRun.of(ranged);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).doesNotContain("2024-01-31T23:59:00Z,187.15,187.2,187.1,187.19,1200,187.16\nAAPL,2024-01-31T23:59:00Z");
-        assertThat(run.err()).contains("bars/1m/AAPL.2024-02.parquet").contains("outside 2024-02");
+        // January's two rows once: never the copy's rows a second time.
+        assertThat(run.out()).isEqualTo("timestamp,close\n2024-01-31T23:58:00Z,187.15\n2024-01-31T23:59:00Z,187.19\n");
+        assertThat(run.err().lines()).containsExactly(
+                "warning: bars/1m/AAPL.2024-02.parquet: its timestamps 2024-01-31T23:58:00Z .. 2024-01-31T23:59:00Z are outside 2024-02, skipped",
+                "warning: bars/1m/AAPL.2024-03.parquet: it is not a Parquet file (length is too low: 7), skipped");
+
+        CliRun strict = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(ranged), java.util.stream.Stream.of("--strict")).toArray(String[]::new));
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).isEmpty();
+        assertThat(strict.err()).contains("bars/1m/AAPL.2024-02.parquet").contains("outside 2024-02").hasLineCount(1);
     }
 
     @Test

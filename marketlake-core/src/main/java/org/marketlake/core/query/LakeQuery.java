@@ -27,13 +27,19 @@ public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<
     }
 
     public Frame run(Lake lake) {
+        return run(lake, null);
+    }
+
+    /** As {@link #run(Lake)}, skipping files that fail their check and naming each to {@code skipped} (null: stop at the first). */
+    public Frame run(Lake lake, java.util.function.Consumer<String> skipped) {
         List<String> reading = new ArrayList<>(columns);
         boolean addedTimestamp = false;
         if (marketHours && !reading.isEmpty() && !reading.contains(LakeSchema.TIMESTAMP_COLUMN)) {
             reading.add(LakeSchema.TIMESTAMP_COLUMN);
             addedTimestamp = true;
         }
-        Frame frame = lake.read(kind, symbol, selection.range(), reading);
+        Frame frame = skipped == null ? lake.read(kind, symbol, selection.range(), reading)
+                : lake.read(kind, symbol, selection.range(), reading, skipped);
         if (marketHours) {
             frame = MarketHours.filter(frame);
         }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.Lake;
@@ -183,6 +184,11 @@ public final class LakeStore implements Lake {
 
     @Override
     public Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns) {
+        return read(kind, symbol, range, columns, null);
+    }
+
+    @Override
+    public Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns, Consumer<String> skipped) {
         LakeSchema schema = kind.schema();
         List<Column> requested = schema.select(columns);
         List<Column> reading = new ArrayList<>(requested);
@@ -196,18 +202,34 @@ public final class LakeStore implements Lake {
                 continue;
             }
             try {
-                // A file whose footer contradicts its name (copied or renamed by hand) is an error, never data.
-                LakeLayout.FileKey key = new LakeLayout.FileKey(kind, symbol, file.period());
-                Path content = staging == null ? file.path() : staging.current(file.path());
-                parts.add(ParquetFiles.read(content, kind, symbol, range, reading, LakeFiles.agreesWithName(layout, file.path(), key)));
+                parts.add(readFile(file, range, reading));
             } catch (InvalidDataException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                throw new InvalidDataException("cannot read lake file [file=" + LakeFiles.display(layout, file.path()) + "]: " + e.getMessage(), e);
+                if (skipped == null) {
+                    throw e;
+                }
+                skipped.accept(skipLine(file.path(), e));
             }
         }
         Frame all = parts.isEmpty() ? Frame.empty(kind, symbol, reading) : Frame.concat(parts);
         return all.project(requested.stream().map(Column::name).toList());
+    }
+
+    /** One file's rows in {@code range}; a file whose footer contradicts its name (copied or renamed by hand) is an error, never data. */
+    private Frame readFile(LakeFile file, TimeRange range, List<Column> reading) {
+        LakeLayout.FileKey key = new LakeLayout.FileKey(file.kind(), file.symbol(), file.period());
+        Path content = staging == null ? file.path() : staging.current(file.path());
+        try {
+            return ParquetFiles.read(content, file.kind(), file.symbol(), range, reading, LakeFiles.agreesWithName(layout, file.path(), key));
+        } catch (InvalidDataException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidDataException("cannot read lake file [file=" + LakeFiles.display(layout, file.path()) + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one warning line for a file a reader skips: {@code bars/1m/X.2024-01.parquet: reason, skipped}. */
+    private String skipLine(Path file, InvalidDataException e) {
+        return LakeFiles.display(layout, file) + ": " + e.getMessage().replaceFirst("^.*?\\]: ", "") + ", skipped";
     }
 
     @Override
@@ -235,7 +257,7 @@ public final class LakeStore implements Lake {
                     LakeFile file = LakeFiles.describeChecked(layout, path, key.get());
                     good.add(file);
                 } catch (InvalidDataException e) {
-                    problems.add(name + ": " + e.getMessage().replaceFirst("^.*?\\]: ", "") + ", skipped");
+                    problems.add(skipLine(path, e));
                 }
             }
         }
