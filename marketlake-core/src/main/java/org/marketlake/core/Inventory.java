@@ -65,11 +65,13 @@ public record Inventory(List<LakeFile> files) {
         List<Object[]> rows = new ArrayList<>();
         for (Entry e : entries()) {
             boolean quotes = e.kind().equals("quotes");
-            rows.add(new Object[] {quotes ? "quotes" : "bars", quotes ? null : e.kind(), e.symbol(), e.files(),
+            // Daily bars are one file per year, everything else one per month: say which, with the plural right.
+            String unit = e.kind().equals("1d") ? "year" : "month";
+            rows.add(new Object[] {quotes ? "quotes" : "bars", quotes ? null : e.kind(), e.symbol(), e.files() + " " + unit + (e.files() == 1 ? "" : "s"),
                 e.firstPeriod().equals(e.lastPeriod()) ? e.firstPeriod() : e.firstPeriod() + ".." + e.lastPeriod(),
                 e.rows(), e.bytes(), e.rows() == 0 ? null : instant(e.firstMicros()), e.rows() == 0 ? null : instant(e.lastMicros())});
         }
-        return Rows.table(List.of("kind", "timeframe", "symbol", "months", "periods", "rows", "bytes", "first", "last"), rows);
+        return Rows.table(List.of("kind", "timeframe", "symbol", "files", "periods", "rows", "bytes", "first", "last"), rows);
     }
 
     public Rows fileRows() {

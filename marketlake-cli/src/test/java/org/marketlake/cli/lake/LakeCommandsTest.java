@@ -81,7 +81,7 @@ class LakeCommandsTest {
     @Test
     void lsShowsFilesRowsAndRange() {
         CliRun run = CliRun.of("ls", "--root", root, "--format", "csv");
-        assertThat(run.out()).startsWith("kind,timeframe,symbol,months,periods,rows,bytes,first,last\nbars,1m,AAPL,2,2024-01..2024-02,3,");
+        assertThat(run.out()).startsWith("kind,timeframe,symbol,files,periods,rows,bytes,first,last\nbars,1m,AAPL,2 months,2024-01..2024-02,3,");
         assertThat(run.out()).endsWith(",2024-01-31T23:59:00Z,2024-02-01T14:30:00Z\n");
     }
 
@@ -166,7 +166,7 @@ class LakeCommandsTest {
         String demoRoot = dir.resolve("demo").toString();
         CliRun demo = CliRun.of("demo", "--root", demoRoot);
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("== marketlake ls").containsPattern("bars +1m +IBM +1 +2013-10 +453").containsPattern("quotes +EURUSD");
+        assertThat(demo.out()).contains("== marketlake ls").containsPattern("bars +1m +IBM +1 month +2013-10 +453").containsPattern("bars +1d +IBM +1 year +2013 ").containsPattern("quotes +EURUSD");
         CliRun again = CliRun.of("demo", "--root", demoRoot);
         assertThat(again.out()).contains("0 rows added, 0 replaced");
         CliRun query = CliRun.of("query", "--root", demoRoot, "--timeframe", "1m", "--symbol", "IBM", "--date", "2013-10-07", "--market-hours", "--format", "csv", "--columns", "timestamp");
