@@ -75,7 +75,7 @@ public final class ChronosExportCommand implements Callable<Integer> {
     @Option(names = "--context-length", defaultValue = "512", paramLabel = "N", description = "context_length in the config (default: ${DEFAULT-VALUE}).")
     int contextLength;
 
-    @Option(names = "--prediction-length", defaultValue = "64", paramLabel = "N", description = "prediction_length in the config (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--horizon", "--prediction-length"}, defaultValue = "64", paramLabel = "N", description = "prediction_length in the config (default: ${DEFAULT-VALUE}).")
     int predictionLength;
 
     @Option(names = "--min-past", defaultValue = "60", paramLabel = "N", description = "min_past in the config (default: ${DEFAULT-VALUE}).")

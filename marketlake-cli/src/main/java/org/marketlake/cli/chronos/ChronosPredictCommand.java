@@ -40,7 +40,7 @@ public final class ChronosPredictCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Series as .json or .csv.")
     Path input;
 
-    @Option(names = "--prediction-length", required = true, paramLabel = "H", description = "Steps to forecast.")
+    @Option(names = {"--horizon", "--prediction-length"}, required = true, paramLabel = "H", description = "Steps to forecast.")
     int predictionLength;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv", description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -49,7 +49,7 @@ public final class ChronosPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (predictionLength < 1) {
-            throw new InvalidRequestException("--prediction-length must be at least 1, got " + predictionLength);
+            throw new InvalidRequestException("--horizon must be at least 1, got " + predictionLength);
         }
         double[][] series = SeriesInput.read(input);
         ChronosForecast forecast = ChronosBolt.load(model).predict(series, predictionLength);

@@ -30,7 +30,7 @@ public final class IngestTradesCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--timeframes", split = ",", paramLabel = "TF", defaultValue = "1s",
+    @Option(names = {"--timeframe", "--timeframes"}, split = ",", paramLabel = "TF", defaultValue = "1s",
             description = "Bars to write, comma-separated: 1s, 1m, 5m, 15m, 1h, 1d (default 1s; 1s is always written).")
     List<String> timeframes;
 

@@ -13,7 +13,8 @@ public final class WriteSummary {
         for (WriteResult.FileWrite file : result.files()) {
             Path path = file.path().toAbsolutePath().normalize();
             String name = path.startsWith(base) ? base.relativize(path).toString() : path.toString();
-            out.printf("%s: %d added, %d replaced, %d unchanged (%d rows)%n", name, file.added(), file.replaced(), file.unchanged(), file.rowsAfter());
+            out.printf("%s: %d added, %d replaced, %d unchanged (%d row%s)%n", name, file.added(), file.replaced(), file.unchanged(), file.rowsAfter(),
+                    file.rowsAfter() == 1 ? "" : "s");
         }
         if (result.files().isEmpty()) {
             out.println("nothing to write");

@@ -74,7 +74,7 @@ class ChronosCommandTest {
 
         Run csv = run("chronos", "predict", "--model", MODEL, "--input", input.toString(),
                 "--prediction-length", "3", "--format", "csv");
-        Run json = run("chronos", "predict", "--model", MODEL, "--input", input.toString(), "--prediction-length", "3");
+        Run json = run("chronos", "predict", "--model", MODEL, "--input", input.toString(), "--horizon", "3");
 
         assertThat(csv.code()).isZero();
         List<String> lines = csv.out().lines().toList();

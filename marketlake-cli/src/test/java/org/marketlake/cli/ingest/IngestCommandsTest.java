@@ -43,7 +43,7 @@ class IngestCommandsTest {
                   non-positive price: 1 (first: %s:5: price=-1.0 size=10.0)
                 bars/1s/AAPL.2024-01.parquet: 2 added, 0 replaced, 0 unchanged (2 rows)
                 bars/1m/AAPL.2024-01.parquet: 2 added, 0 replaced, 0 unchanged (2 rows)
-                bars/1d/AAPL.2024.parquet: 1 added, 0 replaced, 0 unchanged (1 rows)
+                bars/1d/AAPL.2024.parquet: 1 added, 0 replaced, 0 unchanged (1 row)
                 """.formatted(csv));
         CliRun query = CliRun.of("query", "--root", root(), "--timeframe", "1m", "--symbol", "AAPL", "--date", "2024-01-02", "--format", "csv");
         assertThat(query.out()).isEqualTo("""
@@ -53,6 +53,16 @@ class IngestCommandsTest {
                 """);
         CliRun again = CliRun.of("ingest", "trades", "--root", root(), "--symbol", "AAPL", "--timeframes", "1s,1m,1d", csv.toString());
         assertThat(again.out()).contains("bars/1s/AAPL.2024-01.parquet: 0 added, 0 replaced, 2 unchanged (2 rows)");
+    }
+
+    @Test
+    void timeframeIsTheOptionAndTimeframesItsAlias() throws IOException {
+        Path csv = file("t.csv", TRADES);
+        CliRun run = CliRun.of("ingest", "trades", "--root", root(), "--symbol", "AAPL", "--timeframe", "1s,1m", csv.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bars/1s/AAPL.2024-01.parquet: 2 added", "bars/1m/AAPL.2024-01.parquet: 2 added").doesNotContain("bars/1d");
+        CliRun help = CliRun.of("ingest", "trades", "--help");
+        assertThat(help.out()).contains("--timeframe, --timeframes=TF");
     }
 
     @Test
@@ -114,7 +124,7 @@ class IngestCommandsTest {
                 rows accepted: 2
                 rows rejected: 1
                   crossed quote (ask < bid): 1 (first: %s:4: bid_price=1.5 ask_price=1.25 bid_size=3.0 ask_size=4.0)
-                quotes/EURUSD.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 rows)
+                quotes/EURUSD.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 row)
                 """.formatted(csv));
         CliRun query = CliRun.of("query", "--root", root(), "--timeframe", "quotes", "--symbol", "EURUSD", "--date", "2024-01-02", "--format", "csv");
         assertThat(query.out()).isEqualTo("""
@@ -129,12 +139,12 @@ class IngestCommandsTest {
         assertThat(CliRun.of("ingest", "trades", "--root", root(), "--symbol", "AAPL", csv.toString()).exitCode()).isZero();
         CliRun month = CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "5m", "--month", "2024-01");
         assertThat(month.exitCode()).as(month.err()).isZero();
-        assertThat(month.out()).isEqualTo("bars/5m/AAPL.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 rows)\n");
+        assertThat(month.out()).isEqualTo("bars/5m/AAPL.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 row)\n");
         CliRun range = CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1d", "--session", "utc",
                 "--start", "2024-01-02", "--end", "2024-01-02");
-        assertThat(range.out()).isEqualTo("bars/1d/AAPL.2024.parquet: 1 added, 0 replaced, 0 unchanged (1 rows)\n");
+        assertThat(range.out()).isEqualTo("bars/1d/AAPL.2024.parquet: 1 added, 0 replaced, 0 unchanged (1 row)\n");
         CliRun all = CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1h");
-        assertThat(all.out()).isEqualTo("bars/1h/AAPL.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 rows)\n");
+        assertThat(all.out()).isEqualTo("bars/1h/AAPL.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 row)\n");
 
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1m", "--to", "1h").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1s").exitCode()).isEqualTo(2);

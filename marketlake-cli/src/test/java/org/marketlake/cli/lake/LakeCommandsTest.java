@@ -27,7 +27,7 @@ class LakeCommandsTest {
         CliRun ingest = CliRun.of("ingest", "bars", "--root", root, "--timeframe", "1m", "--symbol", "AAPL", dir.resolve("bars.csv").toString());
         assertThat(ingest.exitCode()).as(ingest.err()).isZero();
         assertThat(ingest.out()).isEqualTo("""
-                bars/1m/AAPL.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 rows)
+                bars/1m/AAPL.2024-01.parquet: 1 added, 0 replaced, 0 unchanged (1 row)
                 bars/1m/AAPL.2024-02.parquet: 2 added, 0 replaced, 0 unchanged (2 rows)
                 """);
     }
