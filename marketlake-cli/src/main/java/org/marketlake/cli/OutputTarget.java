@@ -41,6 +41,9 @@ public record OutputTarget(OutputFormat format, Path file) {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return OutputFormat.JSONL;
         }
+        if (name.endsWith(".json")) {
+            return OutputFormat.JSON;
+        }
         return null;
     }
 

@@ -27,7 +27,7 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--files", description = "One line per file instead of per symbol.")
     boolean files;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv, json or jsonl (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Mixin

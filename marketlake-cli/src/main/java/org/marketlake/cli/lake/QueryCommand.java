@@ -56,7 +56,7 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--tz", paramLabel = "ZONE", description = "Print timestamps in this zone; read --date and offset-less times in it.")
     String tz;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, jsonl or parquet (default: from the --output extension, else table).")
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, json, jsonl or parquet (default: from the --output extension, else table).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (outside the lake root) instead of stdout.")

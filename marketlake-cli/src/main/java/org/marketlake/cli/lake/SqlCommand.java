@@ -38,7 +38,7 @@ public final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SQL", description = "One read-only query, e.g. \"SELECT symbol, count(*) FROM bars_1m GROUP BY 1\".")
     String sql;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, jsonl or parquet (default: from the --output extension, else table).")
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, json, jsonl or parquet (default: from the --output extension, else table).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (outside the lake root) instead of stdout.")

@@ -170,6 +170,25 @@ class LakeIntegrityTest {
     }
 
     @Test
+    void jsonIsOneDocumentAndJsonlOneObjectPerLineInQuerySqlAndLs() throws Exception {
+        String[] query = {"query", "--root", root.toString(), "--timeframe", "1m", "--symbol", "AAPL", "--month", "2024-01", "--columns", "timestamp,close"};
+        CliRun json = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(query), java.util.stream.Stream.of("--format", "json")).toArray(String[]::new));
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).isEqualTo("[{\"timestamp\":\"2024-01-31T23:58:00Z\",\"close\":187.15},{\"timestamp\":\"2024-01-31T23:59:00Z\",\"close\":187.19}]\n");
+        CliRun jsonl = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(query), java.util.stream.Stream.of("--format", "jsonl")).toArray(String[]::new));
+        assertThat(jsonl.out()).isEqualTo("{\"timestamp\":\"2024-01-31T23:58:00Z\",\"close\":187.15}\n{\"timestamp\":\"2024-01-31T23:59:00Z\",\"close\":187.19}\n");
+
+        Path file = dir.resolve("out.json");
+        CliRun sql = CliRun.of("sql", "--root", root.toString(), "SELECT count(*) AS n FROM bars_1m", "--output", file.toString());
+        assertThat(sql.exitCode()).as(sql.err()).isZero();
+        assertThat(Files.readString(file)).isEqualTo("[{\"n\":2}]\n");
+
+        CliRun ls = CliRun.of("ls", "--root", root.toString(), "--format", "json");
+        assertThat(ls.exitCode()).as(ls.err()).isZero();
+        assertThat(ls.out()).startsWith("[{\"kind\":\"bars\",\"timeframe\":\"1m\",\"symbol\":\"AAPL\",\"files\":\"1 month\"");
+    }
+
+    @Test
     void aRootThatIsMissingOrHoldsNoLakeIsAUsageError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         for (String[] args : new String[][] {

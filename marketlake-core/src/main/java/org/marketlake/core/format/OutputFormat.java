@@ -4,7 +4,12 @@ import org.marketlake.core.error.InvalidRequestException;
 
 /** The value of {@code --format}. */
 public enum OutputFormat {
-    TABLE, CSV, JSONL, PARQUET;
+    TABLE, CSV,
+    /** One JSON document: an array of row objects. */
+    JSON,
+    /** One JSON object per line. */
+    JSONL,
+    PARQUET;
 
     public static OutputFormat parse(String text) {
         for (OutputFormat format : values()) {
@@ -12,6 +17,6 @@ public enum OutputFormat {
                 return format;
             }
         }
-        throw new InvalidRequestException("unknown format [value=" + text + "]: use table, csv, jsonl or parquet");
+        throw new InvalidRequestException("unknown format [value=" + text + "]: use table, csv, json, jsonl or parquet");
     }
 }

@@ -32,6 +32,7 @@ public final class RowsWriter {
             switch (format) {
                 case TABLE -> table(rows, out);
                 case CSV -> csv(rows, out);
+                case JSON -> json(rows, out);
                 case JSONL -> jsonl(rows, out);
                 case PARQUET -> throw new IllegalArgumentException("parquet is written to a file, not printed");
             }
@@ -73,33 +74,49 @@ public final class RowsWriter {
         csv.flush();
     }
 
+    private void json(Rows rows, Writer out) throws IOException {
+        JsonGenerator json = JSON.createGenerator(new NonClosingWriter(out));
+        json.writeStartArray();
+        for (int r = 0; r < rows.size(); r++) {
+            writeObject(json, rows, r);
+        }
+        json.writeEndArray();
+        json.flush();
+        out.write('\n');
+        json.close();
+    }
+
     private void jsonl(Rows rows, Writer out) throws IOException {
         JsonGenerator json = JSON.createGenerator(new NonClosingWriter(out));
         json.setRootValueSeparator(null);
-        List<String> names = rows.names();
         for (int r = 0; r < rows.size(); r++) {
-            json.writeStartObject();
-            for (int c = 0; c < names.size(); c++) {
-                json.writeFieldName(names.get(c));
-                Object value = rows.value(r, c);
-                switch (value) {
-                    case null -> json.writeNull();
-                    case Double d when Double.isFinite(d) -> json.writeNumber(NumberText.format(d));
-                    case Float f when Float.isFinite(f) -> json.writeNumber(NumberText.format(f.doubleValue()));
-                    case Integer i -> json.writeNumber(i);
-                    case Long l -> json.writeNumber(l);
-                    case Short s -> json.writeNumber(s);
-                    case java.math.BigInteger big -> json.writeNumber(big);
-                    case BigDecimal decimal -> json.writeNumber(decimal.toPlainString());
-                    case Boolean b -> json.writeBoolean(b);
-                    default -> json.writeString(text(value));
-                }
-            }
-            json.writeEndObject();
+            writeObject(json, rows, r);
             json.flush();
             out.write('\n');
         }
         json.close();
+    }
+
+    private void writeObject(JsonGenerator json, Rows rows, int r) throws IOException {
+        List<String> names = rows.names();
+        json.writeStartObject();
+        for (int c = 0; c < names.size(); c++) {
+            json.writeFieldName(names.get(c));
+            Object value = rows.value(r, c);
+            switch (value) {
+                case null -> json.writeNull();
+                case Double d when Double.isFinite(d) -> json.writeNumber(NumberText.format(d));
+                case Float f when Float.isFinite(f) -> json.writeNumber(NumberText.format(f.doubleValue()));
+                case Integer i -> json.writeNumber(i);
+                case Long l -> json.writeNumber(l);
+                case Short s -> json.writeNumber(s);
+                case java.math.BigInteger big -> json.writeNumber(big);
+                case BigDecimal decimal -> json.writeNumber(decimal.toPlainString());
+                case Boolean b -> json.writeBoolean(b);
+                default -> json.writeString(text(value));
+            }
+        }
+        json.writeEndObject();
     }
 
     private void table(Rows rows, Writer out) throws IOException {
