@@ -38,7 +38,7 @@ class ChronosForecasterTest {
 
     @Test
     void forecastsFromTheLakeWithSessionTimestamps() {
-        InMemoryLake lake = new InMemoryLake().put(TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"));
+        org.marketlake.core.Lake lake = TestLakes.of(TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"));
         TimedForecast result = LakeForecasts.forecast(lake, new ForecastRequest(Symbol.of("IBM"), Timeframe.M1, CHECKPOINT.toString(), 64, 30, Long.MAX_VALUE));
         assertThat(result.model()).isEqualTo("chronos-bolt");
         assertThat(result.method()).isEqualTo("chronos-bolt, context 64");

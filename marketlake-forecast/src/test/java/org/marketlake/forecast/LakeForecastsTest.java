@@ -13,10 +13,10 @@ import org.marketlake.core.model.Timeframe;
 
 class LakeForecastsTest {
     private static final Symbol IBM = Symbol.of("IBM");
-    private final InMemoryLake lake = new InMemoryLake()
-            .put(TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"))
-            .put(TestBars.csv("ibm-2013-10-07/reference-bars-1d.csv", Timeframe.D1, "IBM"))
-            .put(TestBars.csv("btcusd-2016-10-07/reference-bars-1m.csv", Timeframe.M1, "BTCUSD"));
+    private final org.marketlake.core.Lake lake = TestLakes.of(
+            TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"),
+            TestBars.csv("ibm-2013-10-07/reference-bars-1d.csv", Timeframe.D1, "IBM"),
+            TestBars.csv("btcusd-2016-10-07/reference-bars-1m.csv", Timeframe.M1, "BTCUSD"));
 
     @Test
     void seasonalNaiveByDefaultOnOneEquityDayContinuesNextMorning() {
@@ -74,7 +74,7 @@ class LakeForecastsTest {
     void missingBarsAndUnknownModelsSayWhatToDo() {
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(Symbol.of("AAPL"), Timeframe.M1, "naive", 0, 5, Long.MAX_VALUE)))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("no 1m bars of AAPL in the lake [root=memory]: ingest some first (or run marketlake demo), or check --root");
+                .hasMessage("no 1m bars of AAPL in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check --root");
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(IBM, Timeframe.M1, "prophet", 0, 5, Long.MAX_VALUE)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("unknown model [value=prophet]: use naive, seasonal-naive, drift or a Chronos-Bolt checkpoint folder");

@@ -11,7 +11,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.forecast.InMemoryLake;
+import org.marketlake.forecast.TestLakes;
 import org.marketlake.forecast.LakeForecasts;
 import org.marketlake.forecast.SeasonLength;
 import org.marketlake.forecast.Series;
@@ -35,7 +35,7 @@ class ChartsTest {
     }
 
     private static TimedForecast forecast(int horizon) {
-        return LakeForecasts.forecast(new InMemoryLake().put(IBM), new ForecastRequest(IBM.symbol(), Timeframe.M1, "seasonal-naive", 0, horizon, Long.MAX_VALUE));
+        return LakeForecasts.forecast(TestLakes.of(IBM), new ForecastRequest(IBM.symbol(), Timeframe.M1, "seasonal-naive", 0, horizon, Long.MAX_VALUE));
     }
 
     @Test
@@ -51,7 +51,7 @@ class ChartsTest {
 
     @Test
     void aForecastInThePastAlsoShowsWhatHappened() {
-        TimedForecast result = LakeForecasts.forecast(new InMemoryLake().put(IBM),
+        TimedForecast result = LakeForecasts.forecast(TestLakes.of(IBM),
                 new ForecastRequest(IBM.symbol(), Timeframe.M1, "seasonal-naive", 0, 60, TestBars.micros("2013-10-07T15:00:00Z")));
         LegendItemCollection legend = ForecastChart.chart(result, 120).getXYPlot().getFixedLegendItems();
         assertThat(legend.getItemCount()).isEqualTo(4);
