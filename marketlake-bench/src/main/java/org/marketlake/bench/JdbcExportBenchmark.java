@@ -21,7 +21,7 @@ import org.marketlake.sources.jdbc.ExportReport;
 import org.marketlake.sources.jdbc.ExportRequest;
 import org.marketlake.sources.jdbc.ExportSelection;
 import org.marketlake.sources.jdbc.JdbcExport;
-import org.marketlake.sources.jdbc.LocalPostgres;
+import org.marketlake.sources.testing.LocalPostgres;
 import org.marketlake.sources.jdbc.SourceMapping;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,7 +3,6 @@ package org.marketlake.sources.testing;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.marketlake.sources.jdbc.LocalPostgres;
 
 /**
  * A real, throw-away PostgreSQL server for the tests, set up with no manual step by {@link LocalPostgres} (which

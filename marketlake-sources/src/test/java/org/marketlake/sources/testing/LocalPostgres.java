@@ -1,4 +1,4 @@
-package org.marketlake.sources.jdbc;
+package org.marketlake.sources.testing;
 
 import java.io.File;
 import java.io.IOException;
