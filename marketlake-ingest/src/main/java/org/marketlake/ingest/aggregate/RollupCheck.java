@@ -55,7 +55,7 @@ public final class RollupCheck {
             TimeRange span = secondsSpan(lake, symbol);
             for (Timeframe timeframe : rolledUp(lake, symbol)) {
                 try {
-                    problems.addAll(compare(lake, symbol, timeframe, span, sessionOf(lake, symbol, timeframe, span)));
+                    problems.addAll(judge(lake, symbol, timeframe, span).problems());
                 } catch (InvalidDataException unreadable) {
                     // The file check names the unreadable file; its roll-ups cannot be judged until it is fixed.
                     problems.add(new Disagreement(lake.root().resolve("bars").resolve(timeframe.label()), 0, 0,
@@ -73,7 +73,7 @@ public final class RollupCheck {
             for (Symbol symbol : commit.symbols(SECONDS)) {
                 TimeRange span = secondsSpan(commit, symbol);
                 for (Timeframe timeframe : rolledUp(commit, symbol)) {
-                    Session session = sessionOf(commit, symbol, timeframe, span);
+                    Session session = judge(commit, symbol, timeframe, span).session();
                     results.add(Rollup.fromStoredSeconds(commit, symbol, Set.of(timeframe), span, session));
                 }
             }
@@ -96,21 +96,26 @@ public final class RollupCheck {
         return timeframes;
     }
 
-    /** The session a timeframe's files agree with most (intraday bars do not depend on it). */
-    private static Session sessionOf(Lake lake, Symbol symbol, Timeframe timeframe, TimeRange span) {
-        if (!timeframe.isDaily()) {
-            return Session.REGULAR;
+    /** A timeframe's disagreements under the session its files agree with most. */
+    private record Judgement(Session session, List<Disagreement> problems) {
+        long wrong() {
+            return problems.stream().mapToLong(p -> p.differing() + p.missing()).sum();
         }
-        Session best = Session.REGULAR;
-        long fewest = Long.MAX_VALUE;
+    }
+
+    /**
+     * The timeframe's files against the 1s bars: intraday bars do not depend on the session; a daily file is
+     * judged under each session once, and the one its bars agree with most is kept (with its problems).
+     */
+    private static Judgement judge(Lake lake, Symbol symbol, Timeframe timeframe, TimeRange span) {
+        if (!timeframe.isDaily()) {
+            return new Judgement(Session.REGULAR, compare(lake, symbol, timeframe, span, Session.REGULAR));
+        }
+        Judgement best = null;
         for (Session session : Session.values()) {
-            long wrong = 0;
-            for (Disagreement problem : compare(lake, symbol, timeframe, span, session)) {
-                wrong += problem.differing() + problem.missing();
-            }
-            if (wrong < fewest) {
-                fewest = wrong;
-                best = session;
+            Judgement judged = new Judgement(session, compare(lake, symbol, timeframe, span, session));
+            if (best == null || judged.wrong() < best.wrong()) {
+                best = judged;
             }
         }
         return best;
