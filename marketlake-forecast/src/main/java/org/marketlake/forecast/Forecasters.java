@@ -1,5 +1,11 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.SeasonLength;
+
+import org.marketlake.forecast.model.Forecaster;
+
+import org.marketlake.forecast.model.Forecast;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.marketlake.core.error.InvalidRequestException;

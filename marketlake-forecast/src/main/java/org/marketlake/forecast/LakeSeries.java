@@ -1,10 +1,12 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.Series;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
-import org.marketlake.core.LakeFile;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.model.LakeFile;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;

@@ -1,5 +1,13 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.output.ForecastOutput;
+
+import org.marketlake.forecast.model.TimedForecast;
+
+import org.marketlake.forecast.model.Series;
+
+import org.marketlake.forecast.model.Forecast;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.error.MarketLakeException;
-import org.marketlake.core.Progress;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.ingest.input.InputPart;
 import org.marketlake.ingest.input.InputPlan;
 import org.marketlake.ingest.input.Inputs;

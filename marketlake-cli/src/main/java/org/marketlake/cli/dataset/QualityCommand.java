@@ -2,7 +2,7 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.core.error.DataQualityException;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.process.QualityReport;

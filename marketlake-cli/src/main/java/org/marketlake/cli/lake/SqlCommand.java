@@ -2,12 +2,12 @@ package org.marketlake.cli.lake;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.cli.Output;
-import org.marketlake.cli.OutputTarget;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputTarget;
 import java.io.PrintWriter;
-import org.marketlake.core.Catalogue;
-import org.marketlake.core.Lake;
+import org.marketlake.core.model.Catalogue;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.ForbiddenStatementException;
 import org.marketlake.core.sql.LakeViewText;
 import org.marketlake.core.sql.SqlResult;

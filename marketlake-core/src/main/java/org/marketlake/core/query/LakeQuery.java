@@ -3,7 +3,7 @@ package org.marketlake.core.query;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;

@@ -3,7 +3,7 @@ package org.marketlake.forecast.export;
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
-import org.marketlake.sources.Redaction;
+import org.marketlake.sources.secret.Redaction;
 
 /**
  * Alpaca's market-data API (v2, stocks), single-symbol form ({@code /v2/stocks/{symbol}/trades|quotes|bars}):

@@ -2,7 +2,7 @@ package org.marketlake.sources.jdbc;
 
 import java.util.Arrays;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.sources.Redaction;
+import org.marketlake.sources.secret.Redaction;
 
 /**
  * One export: the JDBC URL (with or without the password; never printed), the user, a password from the

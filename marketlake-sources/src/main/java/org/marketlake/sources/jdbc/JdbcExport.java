@@ -26,11 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.MarketLakeException;
-import org.marketlake.core.Progress;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -38,8 +38,8 @@ import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
-import org.marketlake.sources.CompletionLog;
-import org.marketlake.sources.Redaction;
+import org.marketlake.sources.resume.CompletionLog;
+import org.marketlake.sources.secret.Redaction;
 
 /**
  * Exports a relational database of bars and quotes into the lake ({@code marketlake export-to-parquet}).

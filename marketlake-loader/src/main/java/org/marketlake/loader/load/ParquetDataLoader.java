@@ -1,4 +1,4 @@
-package org.marketlake.loader;
+package org.marketlake.loader.load;
 
 import org.marketlake.core.error.DataNotFoundException;
 import org.marketlake.core.error.InvalidConfigException;

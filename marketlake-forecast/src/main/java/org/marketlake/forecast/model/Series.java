@@ -1,4 +1,4 @@
-package org.marketlake.forecast;
+package org.marketlake.forecast.model;
 
 import java.util.Arrays;
 import org.marketlake.core.model.Symbol;

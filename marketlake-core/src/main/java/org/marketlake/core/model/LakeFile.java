@@ -1,4 +1,4 @@
-package org.marketlake.core;
+package org.marketlake.core.model;
 
 import java.nio.file.Path;
 import org.marketlake.core.model.DataKind;

@@ -1,4 +1,4 @@
-package org.marketlake.core;
+package org.marketlake.core.progress;
 
 /**
  * Where long work reports how far it got. The library only calls it; the command line decides whether

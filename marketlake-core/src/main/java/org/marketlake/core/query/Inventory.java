@@ -1,4 +1,8 @@
-package org.marketlake.core;
+package org.marketlake.core.query;
+
+import org.marketlake.core.model.LakeFile;
+
+import org.marketlake.core.store.Lake;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,10 @@
-package org.marketlake.core;
+package org.marketlake.core.store;
+
+import org.marketlake.core.model.WriteResult;
+
+import org.marketlake.core.model.LakeFile;
+
+import org.marketlake.core.model.Catalogue;
 
 import java.nio.file.Path;
 import java.util.List;

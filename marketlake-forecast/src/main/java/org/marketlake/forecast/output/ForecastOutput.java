@@ -1,4 +1,10 @@
-package org.marketlake.forecast;
+package org.marketlake.forecast.output;
+
+import org.marketlake.forecast.model.TimedForecast;
+
+import org.marketlake.forecast.model.Series;
+
+import org.marketlake.forecast.model.Forecast;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package org.marketlake.loader.read;
+package org.marketlake.loader.table;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,15 +1,18 @@
-package org.marketlake.forecast.backtest;
+package org.marketlake.forecast;
 
+import org.marketlake.forecast.backtest.BacktestResult;
+import org.marketlake.forecast.backtest.BacktestRequest;
+import org.marketlake.forecast.backtest.Backtest;
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.forecast.Forecaster;
+import org.marketlake.forecast.model.Forecaster;
 import org.marketlake.forecast.Forecasters;
 import org.marketlake.forecast.LakeForecasts;
 import org.marketlake.forecast.LakeSeries;
-import org.marketlake.forecast.SeasonLength;
-import org.marketlake.forecast.Series;
+import org.marketlake.forecast.model.SeasonLength;
+import org.marketlake.forecast.model.Series;
 import org.marketlake.forecast.baseline.Baselines;
 
 /** Backtests over lake data: reads enough recent closes for every window and model, then runs {@link Backtest}. */

@@ -1,4 +1,4 @@
-package org.marketlake.loader;
+package org.marketlake.loader.load;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,10 @@
-package org.marketlake.forecast.backtest;
+package org.marketlake.forecast.output;
 
-import static org.marketlake.forecast.ForecastOutput.jsonNumber;
-import static org.marketlake.forecast.ForecastOutput.number;
+import org.marketlake.forecast.backtest.WindowScore;
+import org.marketlake.forecast.backtest.ModelScore;
+import org.marketlake.forecast.backtest.BacktestResult;
+import static org.marketlake.forecast.output.ForecastOutput.jsonNumber;
+import static org.marketlake.forecast.output.ForecastOutput.number;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.marketlake.core.model.Micros;
-import org.marketlake.forecast.ForecastOutput;
 
 /**
  * Prints a {@link BacktestResult}: per model, one row per window and a {@code mean} row. Columns:

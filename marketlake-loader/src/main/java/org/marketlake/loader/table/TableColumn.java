@@ -1,4 +1,4 @@
-package org.marketlake.loader.read;
+package org.marketlake.loader.table;
 
 import java.util.Arrays;
 import java.util.List;

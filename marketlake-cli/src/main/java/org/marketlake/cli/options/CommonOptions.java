@@ -1,7 +1,8 @@
-package org.marketlake.cli;
+package org.marketlake.cli.options;
+
 
 import java.nio.file.Path;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand takes: {@code @Mixin CommonOptions common;}. */
@@ -34,7 +35,7 @@ public final class CommonOptions {
     }
 
     /** Progress goes to stderr only when it is a terminal and --quiet is not given. */
-    public org.marketlake.core.Progress progress(java.io.PrintWriter err) {
-        return quiet || System.console() == null ? org.marketlake.core.Progress.NONE : new TerminalProgress(err);
+    public org.marketlake.core.progress.Progress progress(java.io.PrintWriter err) {
+        return quiet || System.console() == null ? org.marketlake.core.progress.Progress.NONE : new TerminalProgress(err);
     }
 }

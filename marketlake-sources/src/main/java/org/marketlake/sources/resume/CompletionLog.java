@@ -1,4 +1,4 @@
-package org.marketlake.sources;
+package org.marketlake.sources.resume;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.marketlake.core.io;
+package org.marketlake.core.csv;
 
 import org.marketlake.core.format.Printable;
 
@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;

@@ -1,7 +1,7 @@
-package org.marketlake.cli;
+package org.marketlake.cli.options;
 
 import java.io.PrintWriter;
-import org.marketlake.core.Progress;
+import org.marketlake.core.progress.Progress;
 
 /** One self-overwriting line on stderr, at most a few times a second, starting after ~2 s of work. */
 final class TerminalProgress implements Progress {

@@ -1,4 +1,4 @@
-package org.marketlake.cli;
+package org.marketlake.cli.output;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package org.marketlake.sources;
+package org.marketlake.sources.secret;
 
 import java.io.IOException;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package org.marketlake.core;
+package org.marketlake.core.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.marketlake.loader.read;
+package org.marketlake.loader.table;
 
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public enum SourceType {
     OTHER;
 
     /** The loader's view of a DuckDB type name. */
-    static SourceType ofDuckDb(String typeName) {
+    public static SourceType ofDuckDb(String typeName) {
         String type = typeName.toUpperCase(Locale.ROOT);
         if (type.equals("FLOAT") || type.equals("REAL") || type.equals("FLOAT4")) {
             return FLOAT32;
