@@ -24,7 +24,7 @@ public final class Forecasters {
      */
     public static Forecaster of(String model, SeasonLength season, int contextLength) {
         if (contextLength < 0) {
-            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("context length must be at least 1 [value=" + contextLength + "]").about("context length");
         }
         if (Baselines.isBaseline(model)) {
             Forecaster baseline = Baselines.named(model, season);

@@ -26,7 +26,7 @@ public record IngestOptions(Symbol symbol, List<Path> files, Set<Timeframe> time
         TimestampParser timestamps, boolean failOnRejection, Progress progress) {
     public IngestOptions {
         if (symbol == null) {
-            throw new InvalidRequestException("ingest needs a symbol (--symbol)");
+            throw new InvalidRequestException("ingest needs a symbol").about("symbol");
         }
         files = List.copyOf(files);
         if (files.isEmpty()) {

@@ -175,7 +175,7 @@ final class Reading<A extends AutoCloseable> {
     void failIfStrict(IngestOptions options) {
         if (options.failOnRejection() && rejections.total() > 0) {
             Rejections.Example first = rejections.first();
-            throw new InvalidDataException(rejections.total() + " row(s) rejected and --strict given, nothing written; first: "
+            throw new InvalidDataException(rejections.total() + " row(s) rejected in strict mode, nothing written; first: "
                     + rejections.reasons().get(0).label() + " [file=" + first.file() + ", line=" + first.line() + ", value=" + first.detail() + "]");
         }
     }

@@ -82,7 +82,7 @@ public final class BarCsvReader {
                 if (header.contains("symbol")) {
                     String given = field(record, "symbol", file, row).strip();
                     if (!given.isEmpty() && !given.equals(symbol.value())) {
-                        throw new InvalidDataException(where(file, row, "symbol", given) + "the row is for another symbol than --symbol " + symbol.value());
+                        throw new InvalidDataException(where(file, row, "symbol", given) + "the row is for another symbol than " + symbol.value()).about("symbol");
                     }
                 }
                 String tsText = field(record, timeColumn, file, row);

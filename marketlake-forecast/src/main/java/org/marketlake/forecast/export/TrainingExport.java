@@ -61,7 +61,7 @@ public final class TrainingExport {
         long span = Math.floorDiv(timestamps[to - 1] - start, step) + 1;
         if (span > Integer.MAX_VALUE - 8) {
             throw new InvalidDataException("series too long for one training row [symbol=" + symbol + ", steps=" + span
-                    + "]; narrow --start/--end or use --split-gaps");
+                    + "]; narrow the range or split the series at gaps").about("start", "end", "split gaps");
         }
         float[] target = new float[(int) span];
         java.util.Arrays.fill(target, Float.NaN);

@@ -4,7 +4,6 @@ import org.marketlake.forecast.backtest.WindowScore;
 import org.marketlake.forecast.backtest.ModelScore;
 import org.marketlake.forecast.backtest.BacktestResult;
 import static org.marketlake.forecast.output.ForecastOutput.jsonNumber;
-import static org.marketlake.forecast.output.ForecastOutput.number;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.marketlake.core.format.Rows;
 import org.marketlake.core.model.Micros;
 
 /**
@@ -26,17 +26,19 @@ public final class BacktestOutput {
 
     private BacktestOutput() {}
 
-    public static void csv(BacktestResult result, PrintWriter out) {
-        out.println(CSV_HEADER);
+    /** The CSV/JSON-lines records: per model one row per window, then its {@code mean} row (no dates there). */
+    public static Rows rows(BacktestResult result) {
+        List<Object[]> rows = new ArrayList<>();
         for (ModelScore model : result.models()) {
             for (WindowScore window : model.windows()) {
-                out.println(String.join(",", model.model(), Integer.toString(window.window().number()), Micros.format(window.cutoffMicros()),
-                        Micros.format(window.firstMicros()), Micros.format(window.lastMicros()), number(window.mase()), number(window.wql()),
-                        number(window.relativeMase()), number(window.relativeWql())));
+                rows.add(new Object[] {model.model(), window.window().number(), Micros.toInstant(window.cutoffMicros()),
+                    Micros.toInstant(window.firstMicros()), Micros.toInstant(window.lastMicros()), jsonNumber(window.mase()),
+                    jsonNumber(window.wql()), jsonNumber(window.relativeMase()), jsonNumber(window.relativeWql())});
             }
-            out.println(String.join(",", model.model(), "mean", "", "", "", number(model.mase()), number(model.wql()),
-                    number(model.relativeMase()), number(model.relativeWql())));
+            rows.add(new Object[] {model.model(), "mean", null, null, null, jsonNumber(model.mase()), jsonNumber(model.wql()),
+                jsonNumber(model.relativeMase()), jsonNumber(model.relativeWql())});
         }
+        return Rows.table(List.of(CSV_HEADER.split(",")), rows);
     }
 
     public static void json(BacktestResult result, PrintWriter out) {

@@ -13,16 +13,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.marketlake.core.format.NumberText;
+import org.marketlake.core.format.Rows;
 import org.marketlake.core.model.Micros;
 
 /**
- * Prints a {@link TimedForecast}, one row per step: {@code timestamp,step,q0.1,...,q0.9,mean} (the quantile
- * columns named after the forecaster's levels). CSV and JSON lines carry full precision; the table rounds for
- * reading and starts with one line naming symbol, timeframe, method and calendar.
+ * A {@link TimedForecast} as records, one per step: {@code timestamp,step,q0.1,...,q0.9,mean} (the quantile
+ * columns named after the forecaster's levels), printed by the shared writers at full precision; and the
+ * table, which rounds for reading and starts with one line naming symbol, timeframe, method and calendar.
  */
 public final class ForecastOutput {
     private static final MathContext SIGNIFICANT = new MathContext(12);
@@ -30,37 +31,37 @@ public final class ForecastOutput {
 
     private ForecastOutput() {}
 
-    public static void csv(TimedForecast result, PrintWriter out) {
+    /**
+     * One row per step, for the shared csv/json/jsonl writers: {@code symbol,timeframe,model} when
+     * {@code withSeries} (JSON, where each record stands alone), then {@code timestamp,step,q0.1..q0.9,mean};
+     * numbers as {@link #jsonNumber}, NaN as null.
+     */
+    public static Rows rows(TimedForecast result, boolean withSeries) {
         Forecast forecast = result.forecast();
-        StringBuilder header = new StringBuilder("timestamp,step");
+        List<String> names = new ArrayList<>();
+        if (withSeries) {
+            names.addAll(List.of("symbol", "timeframe", "model"));
+        }
+        names.addAll(List.of("timestamp", "step"));
         for (double level : forecast.quantileLevels()) {
-            header.append(',').append(Forecast.label(level));
+            names.add(Forecast.label(level));
         }
-        out.println(header.append(",mean"));
+        names.add("mean");
+        List<Object[]> rows = new ArrayList<>(forecast.horizon());
         for (int step = 0; step < forecast.horizon(); step++) {
-            StringBuilder row = new StringBuilder(Micros.format(result.timestamps()[step])).append(',').append(step + 1);
+            List<Object> row = new ArrayList<>(names.size());
+            if (withSeries) {
+                row.addAll(List.of(result.history().symbol().value(), result.history().timeframe().label(), result.model()));
+            }
+            row.add(Micros.toInstant(result.timestamps()[step]));
+            row.add(step + 1);
             for (double[] quantile : forecast.quantiles()) {
-                row.append(',').append(number(quantile[step]));
+                row.add(jsonNumber(quantile[step]));
             }
-            out.println(row.append(',').append(number(forecast.mean()[step])));
+            row.add(jsonNumber(forecast.mean()[step]));
+            rows.add(row.toArray());
         }
-    }
-
-    public static void jsonl(TimedForecast result, PrintWriter out) {
-        Forecast forecast = result.forecast();
-        for (int step = 0; step < forecast.horizon(); step++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("symbol", result.history().symbol().value());
-            row.put("timeframe", result.history().timeframe().label());
-            row.put("model", result.model());
-            row.put("timestamp", Micros.format(result.timestamps()[step]));
-            row.put("step", step + 1);
-            for (int q = 0; q < forecast.quantileLevels().length; q++) {
-                row.put(Forecast.label(forecast.quantileLevels()[q]), jsonNumber(forecast.quantiles()[q][step]));
-            }
-            row.put("mean", jsonNumber(forecast.mean()[step]));
-            out.println(json(row));
-        }
+        return Rows.table(names, rows);
     }
 
     public static void table(TimedForecast result, PrintWriter out) {

@@ -264,7 +264,7 @@ public final class Rollup {
 
     private static void requireCoarser(Timeframe timeframe) {
         if (timeframe == Timeframe.S1) {
-            throw new InvalidRequestException("roll-ups go from 1s to a coarser timeframe: use --to 1m, 5m, 15m, 1h or 1d");
+            throw new InvalidRequestException("roll-ups go from 1s to a coarser timeframe: 1m, 5m, 15m, 1h or 1d").about("to");
         }
     }
 }

@@ -125,7 +125,7 @@ public final class Datasets {
 
     private static Selection requireYears(Selection selection) {
         if (!selection.hasYears()) {
-            throw new org.marketlake.core.error.InvalidRequestException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
+            throw new org.marketlake.core.error.InvalidRequestException("give a year (2014) or a year range (2014:2016)").about("year", "year range");
         }
         return selection;
     }

@@ -88,7 +88,7 @@ public final class ParquetDataLoader {
 
     static void requireYears(Selection selection) {
         if (!selection.hasYears()) {
-            throw new InvalidRequestException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
+            throw new InvalidRequestException("give a year (2014) or a year range (2014:2016)").about("year", "year range");
         }
     }
 

@@ -66,8 +66,8 @@ public final class AlpacaClient {
     private static URI checkBase(URI baseUrl) {
         if (baseUrl == null || baseUrl.getScheme() == null || !(baseUrl.getScheme().equals("http") || baseUrl.getScheme().equals("https"))
                 || baseUrl.getHost() == null) {
-            throw new InvalidRequestException("--base-url must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value="
-                    + Redaction.text(String.valueOf(baseUrl)) + "]");
+            throw new InvalidRequestException("the base URL must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value="
+                    + Redaction.text(String.valueOf(baseUrl)) + "]").about("base url");
         }
         String text = baseUrl.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);

@@ -105,7 +105,7 @@ public final class JdbcExport {
             }
             if (tables.isEmpty()) {
                 throw new InvalidRequestException("the source has none of the tables bars_1s, bars_1m, bars_1d, quotes [url=" + Redaction.text(request.url())
-                        + "]: name yours with --mapping (see docs/SOURCES.md)");
+                        + "]: name yours in a mapping (see docs/SOURCES.md)").about("mapping");
             }
             log = CompletionLog.open(lake.root(), TOOL, identity());
             if (request.restart()) {
@@ -154,7 +154,7 @@ public final class JdbcExport {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D") || e.getMessage().contains("No suitable driver")) {
                 throw new InvalidRequestException("cannot connect [url=" + Redaction.text(request.url()) + "]: " + firstLine(e.getMessage())
-                        + " (check the URL, --user and PGPASSWORD)", e);
+                        + " (check the URL, the user and PGPASSWORD)", e).about("jdbc", "user");
             }
             throw e;
         }
