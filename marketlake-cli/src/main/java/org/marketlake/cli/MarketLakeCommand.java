@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.history.LogCommand.class,
             org.marketlake.cli.history.RollbackCommand.class,
             org.marketlake.cli.history.GcCommand.class,
+            org.marketlake.cli.history.DeleteCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements java.util.concurrent.Callable<Integer> {

@@ -1,5 +1,7 @@
 package org.marketlake.cli.ingest;
 
+import org.marketlake.cli.options.DailySessionOption;
+
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;

@@ -89,6 +89,35 @@ class HistoryCommandsTest {
         assertThat(gc.out()).startsWith("removed 1 version folder (");
     }
 
+    @Test
+    void deletingARangeOfSecondsRebuildsTheRollUpsAndIsUndoable() throws Exception {
+        Path root = copy("delete");
+        CliRun delete = CliRun.of("delete", "--root", root.toString(), "--kind", "bars", "--timeframe", "1s", "--symbol", "IBM",
+                "--start", "2013-10-07T14:00:00Z", "--end", "2013-10-07T14:59:59Z");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out()).startsWith("deleted ").contains(" 1s rows of IBM from 1 file\nrebuilt the roll-ups around it: ");
+        CliRun hour = CliRun.of("query", "--root", root.toString(), "--timeframe", "1m", "--symbol", "IBM",
+                "--start", "2013-10-07T14:00:00Z", "--end", "2013-10-07T14:59:59Z", "--format", "csv");
+        assertThat(hour.out().lines().toList()).as("no 1m bar outlives its 1s bars").containsExactly(
+                "symbol,timestamp,open,high,low,close,volume,vwap,trade_count");
+        CliRun around = CliRun.of("query", "--root", root.toString(), "--timeframe", "1m", "--symbol", "IBM",
+                "--start", "2013-10-07T15:00:00Z", "--end", "2013-10-07T15:00:00Z", "--format", "csv");
+        assertThat(around.out().lines().count()).as("bars outside the range stay").isEqualTo(2);
+        // validate re-derives every roll-up from the 1s bars: the rebuilt 1m..1d agree.
+        CliRun validate = CliRun.of("validate", "--root", root.toString());
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+        CliRun rollback = CliRun.of("rollback", "3", "--root", root.toString());
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(files(root)).isEqualTo(dayState);
+
+        CliRun unconfirmed = CliRun.of("delete", "--root", root.toString(), "--symbol", "IBM");
+        assertThat(unconfirmed.exitCode()).isEqualTo(2);
+        assertThat(unconfirmed.err()).isEqualTo("marketlake: deleting every file of IBM needs a confirmation: give --yes\n");
+        CliRun all = CliRun.of("delete", "--root", root.toString(), "--symbol", "IBM", "--yes");
+        assertThat(all.out()).startsWith("deleted 3 files of IBM (");
+        assertThat(files(root)).isEmpty();
+    }
+
     @ParameterizedTest(name = "killed after {0} ms")
     @ValueSource(ints = {150, 400, 700, 1000, 1400})
     void aKilledRollbackLeavesTheLakeAndItsLogAgreeing(int millis) throws Exception {

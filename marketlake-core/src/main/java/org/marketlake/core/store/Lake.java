@@ -143,4 +143,11 @@ public interface Lake {
 
     /** What {@link #gc} removed. */
     record GcReport(int versionsRemoved, long bytesFreed, int leftoversRemoved) {}
+
+    /**
+     * Removes the rows of {@code kind} and {@code symbol} with {@code range.start <= timestamp <= range.end}, as
+     * one commit (or as part of the commit this lake is in): each file is rewritten without them, and a file left
+     * with no rows is removed. Derived bars are the caller's: {@code ingest}'s range delete rebuilds them.
+     */
+    org.marketlake.core.model.DeleteResult delete(DataKind kind, Symbol symbol, TimeRange range);
 }

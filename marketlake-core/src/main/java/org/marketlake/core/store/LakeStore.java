@@ -17,6 +17,7 @@ import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Catalogue;
 import org.marketlake.core.model.LakeFile;
 import org.marketlake.core.model.LakeCommit;
+import org.marketlake.core.model.DeleteResult;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
@@ -109,6 +110,46 @@ final class LakeStore implements Lake {
         });
         List<LakeCommit> after = log();
         return after.size() > before ? after.get(after.size() - 1) : null;
+    }
+
+    @Override
+    public DeleteResult delete(DataKind kind, Symbol symbol, TimeRange range) {
+        if (staging == null) {
+            return commit(lake -> lake.delete(kind, symbol, range));
+        }
+        List<DeleteResult.FileDelete> deleted = new ArrayList<>();
+        for (LakeFile file : files(kind, symbol)) {
+            TimeRange period = TimeRange.of(file.period());
+            Path target = file.path();
+            if (!range.overlaps(period.startMicros(), period.endMicros()) || !Files.exists(staging.current(target))) {
+                continue;
+            }
+            LakeLayout.FileKey key = layout.parse(target).orElseThrow();
+            Frame rows = LakeFiles.readWhole(layout, staging.current(target), key);
+            long[] ts = rows.timestamps();
+            int[] keep = new int[rows.size()];
+            int kept = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                if (ts[i] < range.startMicros() || ts[i] > range.endMicros()) {
+                    keep[kept++] = i;
+                }
+            }
+            if (kept == rows.size()) {
+                continue;
+            }
+            try {
+                if (kept == 0) {
+                    staging.remove(target);
+                } else {
+                    Frame left = rows.select(java.util.Arrays.copyOf(keep, kept));
+                    staging.stage(target, temporary -> ParquetFileWrites.write(left, temporary));
+                }
+            } catch (IOException e) {
+                throw new InvalidDataException("cannot rewrite " + LakeFiles.display(layout, target) + ": " + e.getMessage(), e);
+            }
+            deleted.add(new DeleteResult.FileDelete(target, key.period(), rows.size() - kept, kept));
+        }
+        return new DeleteResult(deleted);
     }
 
     @Override
