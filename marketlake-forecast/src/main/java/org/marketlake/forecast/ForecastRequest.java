@@ -2,6 +2,7 @@ package org.marketlake.forecast;
 
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
+import org.marketlake.forecast.model.Forecast;
 import org.marketlake.core.model.Timeframe;
 
 /**
@@ -14,17 +15,17 @@ import org.marketlake.core.model.Timeframe;
  */
 public record ForecastRequest(Symbol symbol, Timeframe timeframe, String model, int contextLength, int horizon, long atMicros) {
     /** Horizons longer than this are refused: a typo more likely than a wish. */
-    public static final int MAX_HORIZON = 100_000;
+    public static final int MAX_HORIZON = Forecast.MAX_HORIZON;
 
     public ForecastRequest {
         if (symbol == null || timeframe == null || model == null || model.isBlank()) {
             throw new InvalidRequestException("a forecast needs a symbol, a timeframe and a model");
         }
         if (horizon < 1 || horizon > MAX_HORIZON) {
-            throw new InvalidRequestException("--horizon must be between 1 and " + MAX_HORIZON + " [value=" + horizon + "]");
+            throw new InvalidRequestException("horizon must be between 1 and " + MAX_HORIZON + " [value=" + horizon + "]").about("horizon");
         }
         if (contextLength < 0) {
-            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("context length must be at least 1 [value=" + contextLength + "]").about("context length");
         }
     }
 }

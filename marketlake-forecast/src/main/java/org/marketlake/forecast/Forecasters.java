@@ -1,5 +1,11 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.SeasonLength;
+
+import org.marketlake.forecast.model.Forecaster;
+
+import org.marketlake.forecast.model.Forecast;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.marketlake.core.error.InvalidRequestException;
@@ -7,7 +13,7 @@ import org.marketlake.forecast.baseline.Baselines;
 import org.marketlake.forecast.chronos.ChronosBolt;
 
 /** Turns a {@code --model} value into a forecaster: a baseline name, or a Chronos-Bolt checkpoint folder. */
-public final class Forecasters {
+final class Forecasters {
     private Forecasters() {}
 
     /**
@@ -18,7 +24,7 @@ public final class Forecasters {
      */
     public static Forecaster of(String model, SeasonLength season, int contextLength) {
         if (contextLength < 0) {
-            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("context length must be at least 1 [value=" + contextLength + "]").about("context length");
         }
         if (Baselines.isBaseline(model)) {
             Forecaster baseline = Baselines.named(model, season);

@@ -1,5 +1,9 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.TimedForecast;
+
+import org.marketlake.forecast.model.Forecast;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.marketlake.forecast.TestBars.micros;
@@ -13,7 +17,7 @@ import org.marketlake.core.model.Timeframe;
 
 class LakeForecastsTest {
     private static final Symbol IBM = Symbol.of("IBM");
-    private final org.marketlake.core.Lake lake = TestLakes.of(
+    private final org.marketlake.core.store.Lake lake = TestLakes.of(
             TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"),
             TestBars.csv("ibm-2013-10-07/reference-bars-1d.csv", Timeframe.D1, "IBM"),
             TestBars.csv("btcusd-2016-10-07/reference-bars-1m.csv", Timeframe.M1, "BTCUSD"));
@@ -74,13 +78,13 @@ class LakeForecastsTest {
     void missingBarsAndUnknownModelsSayWhatToDo() {
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(Symbol.of("AAPL"), Timeframe.M1, "naive", 0, 5, Long.MAX_VALUE)))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("no 1m bars of AAPL in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check --root");
+                .hasMessage("no 1m bars of AAPL in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check the lake root");
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(IBM, Timeframe.M1, "prophet", 0, 5, Long.MAX_VALUE)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("unknown model [value=prophet]: use naive, seasonal-naive, drift or a Chronos-Bolt checkpoint folder");
         assertThatThrownBy(() -> new ForecastRequest(IBM, Timeframe.M1, "naive", 0, 0, Long.MAX_VALUE))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("--horizon must be between 1 and 100000 [value=0]");
+                .hasMessage("horizon must be between 1 and 100000 [value=0]");
     }
 
     static void assertQuantilesOrdered(Forecast forecast) {

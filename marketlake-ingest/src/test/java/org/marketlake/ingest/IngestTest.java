@@ -11,8 +11,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
-import org.marketlake.core.LakeFile;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.model.LakeFile;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
@@ -158,7 +158,7 @@ class IngestTest {
         Lake lake = Lake.open(folder.resolve("lake"));
         assertThatThrownBy(() -> Ingest.trades(lake, IngestOptions.of(AAPL, List.of(csv)).strict()))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("1 row(s) rejected and --strict given, nothing written; first: non-positive price [file=" + csv
+                .hasMessage("1 row(s) rejected in strict mode, nothing written; first: non-positive price [file=" + csv
                         + ", line=3, value=price=-1.0 size=1.0]");
         assertThat(lake.files()).isEmpty();
     }

@@ -4,15 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
-import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.IncrementalDataset;
 import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.read.FileReader;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Load only rows after a time, across months up to the newest file; optionally merge into an existing dataset.")
 public final class IncrementalCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

@@ -2,8 +2,8 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.loader.LoadOutcome;
+import org.marketlake.cli.options.NoLakeOptions;
+import org.marketlake.loader.load.LoadOutcome;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.read.LoadResult;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Read, validate and convert the files of a selection; print files, rows, columns, time range, memory.")
 public final class LoadCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

@@ -3,9 +3,9 @@ package org.marketlake.cli.lake;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.WriteResult;
-import org.marketlake.core.io.BarCsvReader;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.core.model.WriteResult;
+import org.marketlake.core.csv.BarCsvReader;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.time.EpochUnit;
@@ -30,7 +30,7 @@ public final class IngestBarsCommand implements Callable<Integer> {
     @Option(names = "--timeframe", required = true, paramLabel = "TF", description = "1s, 1m, 5m, 15m, 1h or 1d.")
     String timeframe;
 
-    @Option(names = "--symbol", required = true, paramLabel = "SYM")
+    @Option(names = "--symbol", required = true, paramLabel = "SYM", description = "The symbol the bars are of (the file name of the lake file).")
     String symbol;
 
     @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of timestamps that have no offset.")

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.cli.dataset.DatasetCommandTest.Run;
 import org.marketlake.core.sql.LakeSql;
 import org.marketlake.loader.dataset.SampleMonths;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 class DatasetPart2CommandTest {
     @TempDir
@@ -54,6 +54,16 @@ class DatasetPart2CommandTest {
 
         Run json = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--format", "json");
         assertThat(json.out()).contains("\"valid\" : false", "\"target_close\" : {", "\"issues\" : [");
+
+        Run line = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--format", "jsonl");
+        assertThat(line.out().strip()).doesNotContain("\n").startsWith("{\"valid\":false,\"rows\":400,");
+        Run csv = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--format", "csv");
+        assertThat(csv.out()).startsWith("metric,value\nvalid,false\nrows,400\n").contains("\nmissing_values.target_close.count,2\n");
+
+        Run root = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--root", dir.toString());
+        assertThat(root.code()).isEqualTo(2);
+        assertThat(root.err()).contains("marketlake dataset quality does not read the lake, so --root does not apply",
+                "data_paths.root_dir of --config");
 
         Run strict = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--fail-on-quality");
         assertThat(strict.code()).isEqualTo(1);

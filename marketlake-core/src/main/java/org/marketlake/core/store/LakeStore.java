@@ -14,11 +14,10 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
-import org.marketlake.core.Catalogue;
-import org.marketlake.core.LakeFile;
+import org.marketlake.core.model.Catalogue;
+import org.marketlake.core.model.LakeFile;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.Column;
 import org.marketlake.core.model.DataKind;
@@ -31,7 +30,7 @@ import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.sql.LakeSql;
 
 /** The lake over a folder. Reached through {@link Lake#open(Path)}. */
-public final class LakeStore implements Lake {
+final class LakeStore implements Lake {
     private final LakeLayout layout;
     /** The commit this view writes into; null for the lake itself, where each write is a commit of its own. */
     private final Staging staging;
@@ -219,7 +218,7 @@ public final class LakeStore implements Lake {
         LakeLayout.FileKey key = new LakeLayout.FileKey(file.kind(), file.symbol(), file.period());
         Path content = staging == null ? file.path() : staging.current(file.path());
         try {
-            return ParquetFiles.read(content, file.kind(), file.symbol(), range, reading, LakeFiles.agreesWithName(layout, file.path(), key));
+            return ParquetFileReads.read(content, file.kind(), file.symbol(), range, reading, LakeFiles.agreesWithName(layout, file.path(), key));
         } catch (InvalidDataException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.marketlake.core.Lake;
 import org.marketlake.core.model.ColumnType;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -60,7 +59,7 @@ class PageDecoderTest {
         TimeRange range = random.nextBoolean() ? TimeRange.ALL : new TimeRange(start, start + random.nextInt(200_000) * Micros.PER_SECOND);
         for (DataKind kind : List.of(DataKind.bars(Timeframe.S1), DataKind.QUOTES)) {
             Frame fast = lake.read(kind, Symbol.of("DEC"), range, List.of());
-            ParquetFiles.SLOW_READS = true;
+            ParquetFileReads.SLOW_READS = true;
             try {
                 Frame slow = lake.read(kind, Symbol.of("DEC"), range, List.of());
                 assertThat(fast.size()).isEqualTo(slow.size());
@@ -70,7 +69,7 @@ class PageDecoderTest {
                     }
                 }
             } finally {
-                ParquetFiles.SLOW_READS = false;
+                ParquetFileReads.SLOW_READS = false;
             }
         }
     }

@@ -1,8 +1,8 @@
 package org.marketlake.loader.features;
 
 import java.util.PriorityQueue;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * Aligns daily values carried on intraday rows (the yield-curve group {@code spread_10Y_2Y_*} with its date
@@ -11,7 +11,7 @@ import org.marketlake.loader.read.TableColumn;
  * that leaked tomorrow's value) is not used until its date arrives; before any date has arrived the values are
  * NaN. A daily value counts as known from the start of its date.
  */
-public final class DailyAlignment {
+final class DailyAlignment {
     private DailyAlignment() {}
 
     /** Aligns every numeric column that starts with {@code prefix} (the date column's name minus {@code date}). */

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.config.OutlierAction;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * {@code processing.outlier_method} per numeric column, nulls ignored:
@@ -19,7 +19,7 @@ import org.marketlake.loader.read.TableColumn;
  * </ul>
  * {@code outlier_action} then reports only, clips outliers to the fences, or drops their rows.
  */
-public final class OutlierDetector {
+final class OutlierDetector {
     private OutlierDetector() {}
 
     public record Result(Table table, List<OutlierReport> reports, int rowsDropped) {}

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.Lake;
-import org.marketlake.core.Progress;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -191,7 +191,7 @@ abstract class ExportContractTest {
 
         assertThatThrownBy(() -> export(new ExportSelection.All()))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("table bars_1s has no column high for the lake column high of bars_1s: map it with 'columns: {high: <source column>}' in --mapping");
+                .hasMessage("table bars_1s has no column high for the lake column high of bars_1s: map it with 'columns: {high: <source column>}' in the mapping");
         assertThat(LakeSnapshot.of(lakeRoot)).isEmpty();
     }
 }

@@ -1,0 +1,38 @@
+package org.marketlake.cli.options;
+
+import java.nio.file.Path;
+import org.marketlake.core.progress.Progress;
+import org.marketlake.core.store.Lake;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Options every command that reads or writes the lake takes: {@code @Mixin CommonOptions common;}. */
+public final class CommonOptions {
+    @Option(names = "--root", paramLabel = "DIR", description = "Lake root (default: $MARKETLAKE_ROOT, else data/parquet).")
+    Path root;
+
+    @Mixin
+    RunOptions run;
+
+    public Path root() {
+        return root != null ? root : Lake.defaultRoot();
+    }
+
+    /** The lake to read: a missing root, or one that holds no lake, is a usage error (exit 2). */
+    public Lake lake() {
+        return Lake.openExisting(root());
+    }
+
+    /** The lake to write into, created on the first write (ingest, import-api, export-to-parquet, demo). */
+    public Lake lakeToCreate() {
+        return Lake.open(root());
+    }
+
+    public boolean verbose() {
+        return run.verbose();
+    }
+
+    public Progress progress(java.io.PrintWriter err) {
+        return run.progress(err);
+    }
+}
