@@ -14,6 +14,7 @@ public final class ChildJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("--add-opens=java.base/java.nio=ALL-UNNAMED"); // Arrow's memory module, as in surefire's argLine
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

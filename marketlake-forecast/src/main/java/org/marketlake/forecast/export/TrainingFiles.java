@@ -18,7 +18,7 @@ import org.marketlake.core.sql.LakeSql;
 /**
  * Writes a training set where GluonTS (and so Chronos's {@code train.py}) reads it: one row per series with
  * {@code start} (a UTC timestamp without zone, microseconds) and {@code target} (a list of float32, NaN for
- * missing). Parquet goes through DuckDB; Arrow IPC through {@link ArrowIpcWriter}. Either is written beside the
+ * missing). Parquet goes through DuckDB; Arrow IPC through Arrow Java ({@link ArrowTrainingFile}). Either is written beside the
  * target and moved into place, so a failed export never leaves half a file under the final name.
  */
 public final class TrainingFiles {
@@ -59,7 +59,11 @@ public final class TrainingFiles {
     }
 
     public static void writeArrow(List<TrainingSeries> series, Path out) {
-        publish(out, temporary -> ArrowIpcWriter.write(series, temporary));
+        try {
+            AtomicFiles.publishStream(out, stream -> ArrowTrainingFile.write(series, stream));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write training set " + out, e);
+        }
     }
 
     static LocalDateTime localDateTime(long micros) {

@@ -1,5 +1,8 @@
 package org.marketlake.loader.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The file checksum the idempotency state records (idempotency.checksum_algorithm). */
 public enum ChecksumAlgorithm implements ConfigChoice {
     MD5("md5", "MD5"),
@@ -14,6 +17,13 @@ public enum ChecksumAlgorithm implements ConfigChoice {
         this.javaName = javaName;
     }
 
+    /** The constant spelt {@code text} in a config, exactly; anything else is outside its set, with the closest. */
+    @JsonCreator
+    static ChecksumAlgorithm fromConfig(String text) {
+        return ConfigLoader.choice(ChecksumAlgorithm.class, text);
+    }
+
+    @JsonValue
     @Override
     public String configName() {
         return configName;

@@ -129,6 +129,62 @@ class ConfigLoaderTest {
                 .hasMessageContaining("[file=" + config);
     }
 
+    /** The design's minimal config plus {@code extra} lines under parquet_loader. */
+    private Path minimalWith(String extra) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("data"));
+        return Fixtures.write(dir.resolve("extra.yaml"), """
+                parquet_loader:
+                  data_paths: {root_dir: "%s"}
+                  file_patterns: {naming_regex: "([A-Z]+)_([0-9]+min)_h([0-9]+)_([0-9]{4})_([0-9]{2})_([a-f0-9]+)\\\\.(parquet|json)$"}
+                  schema: {datetime_column: ds}
+                """.formatted(root) + extra);
+    }
+
+    /** Each unknown key or wrong type: lines under parquet_loader and the whole message before the file. */
+    static Stream<Arguments> refusedKeysAndValues() {
+        return Stream.of(
+                Arguments.of("  performance: {n_wrokers: 2}\n", "unknown configuration key parquet_loader.performance.n_wrokers: did you mean "
+                        + "parquet_loader.performance.n_workers? (valid keys here: cache_dir, cache_intermediate, memory_limit, n_workers, use_parallel)"),
+                Arguments.of("  build: {features: {fx: {symbol: EURUSD, knd: bars}}}\n", "unknown configuration key parquet_loader.build.features.fx.knd: "
+                        + "did you mean parquet_loader.build.features.fx.kind? (valid keys here: kind, symbol)"),
+                Arguments.of("  processing: {outlier_threshold: \"3.0\"}\n", "configuration key parquet_loader.processing.outlier_threshold must be a number, got '3.0'"),
+                Arguments.of("  processing: {use_categorical: \"true\"}\n", "configuration key parquet_loader.processing.use_categorical must be true or false, got 'true'"),
+                Arguments.of("  processing: {isolation_trees: 2.5}\n", "configuration key parquet_loader.processing.isolation_trees must be a whole number, got 2.5"),
+                Arguments.of("  processing: {scaling: [standard]}\n", "configuration key parquet_loader.processing.scaling must be one of none, standard, minmax, got a list"),
+                Arguments.of("  processing: fast\n", "configuration key parquet_loader.processing must be a mapping of keys, got 'fast'"),
+                Arguments.of("  features: {lags: [1, x]}\n", "configuration key parquet_loader.features.lags[1] must be a whole number, got 'x'"),
+                Arguments.of("  features: {lags: [1, 0]}\n", "configuration key parquet_loader.features.lags[1] must be a whole number of at least 1, got 0"),
+                Arguments.of("  features: {rolling_stats: [mean, \"\"]}\n", "configuration key parquet_loader.features.rolling_stats[1] must be a non-empty text, got ''"),
+                Arguments.of("  build: {features: [fx]}\n", "configuration key parquet_loader.build.features must be a mapping, got a list"),
+                Arguments.of("  build: {features: {oil: }}\n", "required configuration key missing: parquet_loader.build.features.oil.symbol"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusedKeysAndValues")
+    void anUnknownKeyOrAWrongTypeNamesTheKeyAndWhatWouldDo(String extra, String expected) throws Exception {
+        Path file = minimalWith(extra);
+
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(expected + " [file=" + file + "]");
+    }
+
+    @Test
+    void emptySectionsAndTheShortBuildFeatureFormTakeTheirDefaults() throws Exception {
+        LoaderConfig config = ConfigLoader.load(minimalWith("""
+                  processing:
+                  features:
+                  build: {features: {fx: EURUSD, gold: {symbol: XAUUSD, kind: bars}}}
+                """));
+
+        assertThat(config.processing().chunkSize()).isEqualTo(10_000);
+        assertThat(config.processing().scaling()).isEqualTo(Scaling.STANDARD);
+        assertThat(config.features().rollingWindows()).containsExactly(5, 15, 60);
+        assertThat(config.build().features()).containsExactly(
+                new LoaderConfig.BuildFeature("fx", "EURUSD", "quotes"), new LoaderConfig.BuildFeature("gold", "XAUUSD", "bars"));
+        assertThat(config.build().horizon()).isEqualTo(15);
+    }
+
     @Test
     void invalidYamlIsAConfigError() throws Exception {
         Path file = Fixtures.write(dir.resolve("broken.yaml"), "parquet_loader:\n  data_paths: [unclosed\n");
