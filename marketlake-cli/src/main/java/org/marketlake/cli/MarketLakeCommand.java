@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.lake.LsCommand.class,
             org.marketlake.cli.lake.ValidateCommand.class,
             org.marketlake.cli.sources.ImportApiCommand.class,
+            org.marketlake.cli.calendar.CalendarCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements java.util.concurrent.Callable<Integer> {

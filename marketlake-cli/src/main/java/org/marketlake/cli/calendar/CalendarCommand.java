@@ -1,0 +1,100 @@
+package org.marketlake.cli.calendar;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.marketlake.cli.Output;
+import org.marketlake.cli.OutputTarget;
+import org.marketlake.cli.convert.DateConverter;
+import org.marketlake.core.Lake;
+import org.marketlake.core.calendar.TradingCalendar;
+import org.marketlake.core.calendar.TradingCalendars;
+import org.marketlake.core.calendar.TradingSession;
+import org.marketlake.core.error.InvalidRequestException;
+import org.marketlake.core.format.OutputFormat;
+import org.marketlake.core.format.Rows;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code marketlake calendar}: the sessions of a trading calendar, or whether one date trades. It reads no lake,
+ * so it takes no {@code --root}.
+ */
+@Command(name = "calendar", mixinStandardHelpOptions = true,
+        description = "The sessions of a trading calendar (one row per session: date, open and close in UTC and local time, "
+                + "early close), or whether one date trades and its hours.")
+public final class CalendarCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--calendar", paramLabel = "NAME", defaultValue = TradingCalendars.XNYS,
+            description = "XNYS (NYSE and Nasdaq stocks), 24/7 (crypto) or FX (default: ${DEFAULT-VALUE}).")
+    String calendar;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Days days;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, json or jsonl (default: from the --output extension, else table).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    boolean verbose;
+
+    /** Which days: exactly one of --year, --date, or --start with --end. */
+    static final class Days {
+        @Option(names = "--year", paramLabel = "YYYY", description = "Every session of that year.")
+        Integer year;
+
+        @Option(names = "--date", paramLabel = "DATE", converter = DateConverter.class,
+                description = "One date (YYYY-MM-DD): whether it trades, its hours, and why it is closed or closes early.")
+        LocalDate date;
+
+        @ArgGroup(exclusive = false)
+        Range range;
+    }
+
+    /** A range of dates, both given. */
+    static final class Range {
+        @Option(names = "--start", paramLabel = "DATE", required = true, converter = DateConverter.class,
+                description = "First date of a range (YYYY-MM-DD), with --end.")
+        LocalDate start;
+
+        @Option(names = "--end", paramLabel = "DATE", required = true, converter = DateConverter.class,
+                description = "Last date of the range (YYYY-MM-DD, inclusive), with --start.")
+        LocalDate end;
+    }
+
+    @Override
+    public Integer call() {
+        // No lake is read; an --output inside the default lake root is still refused, as for every command.
+        OutputTarget target = OutputTarget.of(format, output, Lake.defaultRoot());
+        if (target.format() == OutputFormat.PARQUET) {
+            throw new InvalidRequestException("calendar prints table, csv, json or jsonl, not parquet");
+        }
+        TradingCalendar trading = TradingCalendars.of(calendar);
+        Rows rows = days.date != null ? SessionRows.ofDate(trading, days.date) : SessionRows.ofSessions(trading, sessions(trading));
+        Output.print(rows, target.format(), target.file(), null, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private List<TradingSession> sessions(TradingCalendar trading) {
+        if (days.year != null) {
+            if (days.year < trading.firstDate().getYear() || days.year > trading.lastDate().getYear()) {
+                throw new InvalidRequestException(trading.name() + " calendar covers " + trading.firstDate() + " to " + trading.lastDate()
+                        + " [year=" + days.year + "]: ask for a year in that range");
+            }
+            return trading.sessions(LocalDate.of(days.year, 1, 1), LocalDate.of(days.year, 12, 31));
+        }
+        if (days.range.end.isBefore(days.range.start)) {
+            throw new InvalidRequestException("--end " + days.range.end + " is before --start " + days.range.start);
+        }
+        return trading.sessions(days.range.start, days.range.end);
+    }
+}
