@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.sql.LakeSql;
 import org.marketlake.ingest.Ingest;

@@ -39,7 +39,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
         int code = getExitCode(exception);
         String message;
         if (exception instanceof MarketLakeException known) {
-            message = known.getMessage();
+            message = known.getMessage() + OptionHints.of(known.parameters(), commandLine);
         } else if (exception instanceof UncheckedIOException io && io.getCause() instanceof java.nio.file.FileSystemException fs) {
             // A path the user gave that cannot be written or read (no such folder, no permission): a usage error.
             message = (io.getMessage() == null ? "" : io.getMessage() + ": ") + describe(fs);

@@ -1,5 +1,9 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.Forecaster;
+
+import org.marketlake.forecast.model.Forecast;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

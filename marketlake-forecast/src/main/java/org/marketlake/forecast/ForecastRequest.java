@@ -21,10 +21,10 @@ public record ForecastRequest(Symbol symbol, Timeframe timeframe, String model, 
             throw new InvalidRequestException("a forecast needs a symbol, a timeframe and a model");
         }
         if (horizon < 1 || horizon > MAX_HORIZON) {
-            throw new InvalidRequestException("--horizon must be between 1 and " + MAX_HORIZON + " [value=" + horizon + "]");
+            throw new InvalidRequestException("horizon must be between 1 and " + MAX_HORIZON + " [value=" + horizon + "]").about("horizon");
         }
         if (contextLength < 0) {
-            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("context length must be at least 1 [value=" + contextLength + "]").about("context length");
         }
     }
 }

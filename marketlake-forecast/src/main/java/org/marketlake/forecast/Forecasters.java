@@ -1,5 +1,11 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.SeasonLength;
+
+import org.marketlake.forecast.model.Forecaster;
+
+import org.marketlake.forecast.model.Forecast;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.marketlake.core.error.InvalidRequestException;
@@ -18,7 +24,7 @@ public final class Forecasters {
      */
     public static Forecaster of(String model, SeasonLength season, int contextLength) {
         if (contextLength < 0) {
-            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("context length must be at least 1 [value=" + contextLength + "]").about("context length");
         }
         if (Baselines.isBaseline(model)) {
             Forecaster baseline = Baselines.named(model, season);

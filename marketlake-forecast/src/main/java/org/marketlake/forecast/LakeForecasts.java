@@ -1,8 +1,18 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.TimedForecast;
+
+import org.marketlake.forecast.model.Series;
+
+import org.marketlake.forecast.model.SeasonLength;
+
+import org.marketlake.forecast.model.Forecaster;
+
+import org.marketlake.forecast.model.Forecast;
+
 import java.util.Arrays;
 import java.util.Optional;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.forecast.baseline.Baselines;
 import org.marketlake.forecast.calendar.SessionCalendar;

@@ -1,10 +1,12 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.Series;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
-import org.marketlake.core.LakeFile;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.model.LakeFile;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
@@ -38,7 +40,7 @@ public final class LakeSeries {
         if (files.isEmpty()) {
             throw new InvalidDataException("no " + timeframe.label() + " bars of " + symbol
                     + (beforeMicros == Long.MAX_VALUE ? "" : " before " + Micros.format(beforeMicros))
-                    + " in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check --root");
+                    + " in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check the lake root").about("lake root");
         }
         // Walk back from the newest file until enough rows and enough time are covered.
         int first = files.size() - 1;

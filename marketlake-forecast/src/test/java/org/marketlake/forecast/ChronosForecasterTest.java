@@ -1,5 +1,13 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.TimedForecast;
+
+import org.marketlake.forecast.model.SeasonLength;
+
+import org.marketlake.forecast.model.Forecaster;
+
+import org.marketlake.forecast.model.Forecast;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -38,7 +46,7 @@ class ChronosForecasterTest {
 
     @Test
     void forecastsFromTheLakeWithSessionTimestamps() {
-        org.marketlake.core.Lake lake = TestLakes.of(TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"));
+        org.marketlake.core.store.Lake lake = TestLakes.of(TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"));
         TimedForecast result = LakeForecasts.forecast(lake, new ForecastRequest(Symbol.of("IBM"), Timeframe.M1, CHECKPOINT.toString(), 64, 30, Long.MAX_VALUE));
         assertThat(result.model()).isEqualTo("chronos-bolt");
         assertThat(result.method()).isEqualTo("chronos-bolt, context 64");

@@ -1,5 +1,13 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.output.ForecastOutput;
+
+import org.marketlake.forecast.model.TimedForecast;
+
+import org.marketlake.forecast.model.Series;
+
+import org.marketlake.forecast.model.Forecast;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +16,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
+import org.marketlake.core.format.OutputFormat;
+import org.marketlake.core.format.RowsWriter;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.forecast.calendar.SessionCalendar;
@@ -36,7 +46,7 @@ class ForecastOutputTest {
 
     @Test
     void csvHasOneRowPerStepWithItsTimestamp() {
-        assertThat(print(ForecastOutput::csv)).isEqualTo("""
+        assertThat(print((result, out) -> new RowsWriter(null).write(ForecastOutput.rows(result, false), OutputFormat.CSV, out))).isEqualTo("""
                 timestamp,step,q0.1,q0.5,q0.9,mean
                 2024-03-08T14:33:00Z,1,180.5,181.25,182,181.25
                 2024-03-08T14:34:00Z,2,180.25,181.25,182.5,181.25
@@ -55,7 +65,7 @@ class ForecastOutputTest {
 
     @Test
     void jsonLinesCarryTheSameValuesWithSymbolAndModel() throws Exception {
-        String[] lines = print(ForecastOutput::jsonl).split("\n");
+        String[] lines = print((result, out) -> new RowsWriter(null).write(ForecastOutput.rows(result, true), OutputFormat.JSONL, out)).split("\n");
         assertThat(lines).hasSize(2);
         JsonNode second = new ObjectMapper().readTree(lines[1]);
         assertThat(second.get("symbol").asText()).isEqualTo("IBM");

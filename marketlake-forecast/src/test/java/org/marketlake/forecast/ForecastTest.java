@@ -1,5 +1,7 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.Forecast;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

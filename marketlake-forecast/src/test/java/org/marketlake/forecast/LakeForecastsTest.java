@@ -1,5 +1,9 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.TimedForecast;
+
+import org.marketlake.forecast.model.Forecast;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.marketlake.forecast.TestBars.micros;
@@ -13,7 +17,7 @@ import org.marketlake.core.model.Timeframe;
 
 class LakeForecastsTest {
     private static final Symbol IBM = Symbol.of("IBM");
-    private final org.marketlake.core.Lake lake = TestLakes.of(
+    private final org.marketlake.core.store.Lake lake = TestLakes.of(
             TestBars.csv("ibm-2013-10-07/reference-bars-1m.csv", Timeframe.M1, "IBM"),
             TestBars.csv("ibm-2013-10-07/reference-bars-1d.csv", Timeframe.D1, "IBM"),
             TestBars.csv("btcusd-2016-10-07/reference-bars-1m.csv", Timeframe.M1, "BTCUSD"));

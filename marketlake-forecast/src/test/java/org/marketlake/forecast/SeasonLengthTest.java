@@ -1,5 +1,7 @@
 package org.marketlake.forecast;
 
+import org.marketlake.forecast.model.SeasonLength;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

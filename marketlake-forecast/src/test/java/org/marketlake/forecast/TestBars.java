@@ -2,7 +2,7 @@ package org.marketlake.forecast;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import org.marketlake.core.io.BarCsvReader;
+import org.marketlake.core.csv.BarCsvReader;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.marketlake.core.Progress;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
@@ -26,7 +26,7 @@ public record IngestOptions(Symbol symbol, List<Path> files, Set<Timeframe> time
         TimestampParser timestamps, boolean failOnRejection, Progress progress) {
     public IngestOptions {
         if (symbol == null) {
-            throw new InvalidRequestException("ingest needs a symbol (--symbol)");
+            throw new InvalidRequestException("ingest needs a symbol").about("symbol");
         }
         files = List.copyOf(files);
         if (files.isEmpty()) {

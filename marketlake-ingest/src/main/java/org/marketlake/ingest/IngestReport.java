@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.ingest.input.Reason;
 import org.marketlake.ingest.input.Rejections;
 

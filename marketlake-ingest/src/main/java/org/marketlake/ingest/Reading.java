@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.error.MarketLakeException;
-import org.marketlake.core.Progress;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.ingest.input.InputPart;
 import org.marketlake.ingest.input.InputPlan;
 import org.marketlake.ingest.input.Inputs;
@@ -175,7 +175,7 @@ final class Reading<A extends AutoCloseable> {
     void failIfStrict(IngestOptions options) {
         if (options.failOnRejection() && rejections.total() > 0) {
             Rejections.Example first = rejections.first();
-            throw new InvalidDataException(rejections.total() + " row(s) rejected and --strict given, nothing written; first: "
+            throw new InvalidDataException(rejections.total() + " row(s) rejected in strict mode, nothing written; first: "
                     + rejections.reasons().get(0).label() + " [file=" + first.file() + ", line=" + first.line() + ", value=" + first.detail() + "]");
         }
     }

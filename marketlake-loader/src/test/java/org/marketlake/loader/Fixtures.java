@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.marketlake.loader.dataset.SampleMonths;
-import org.marketlake.loader.read.Columns;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Columns;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /** Fixture files with the design's full column template, and configs around them. */
 public final class Fixtures {

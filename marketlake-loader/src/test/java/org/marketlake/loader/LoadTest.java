@@ -1,5 +1,9 @@
 package org.marketlake.loader;
 
+import org.marketlake.loader.load.LoadOutcome;
+
+import org.marketlake.loader.load.ParquetDataLoader;
+
 import org.marketlake.core.error.SchemaMismatchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,8 +24,8 @@ import org.marketlake.loader.dataset.SampleMonths;
 import org.marketlake.loader.dataset.TableWriter;
 import org.marketlake.loader.discovery.Selection;
 import org.marketlake.loader.read.LoadResult;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 class LoadTest {
     @TempDir

@@ -1,5 +1,7 @@
 package org.marketlake.sources;
 
+import org.marketlake.sources.secret.Redaction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.cli.convert.TimePointConverter;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;

@@ -1,9 +1,9 @@
 package org.marketlake.cli.dataset;
 
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.dataset.LakeDatasetBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.discovery.Selection;
 import picocli.CommandLine.Option;

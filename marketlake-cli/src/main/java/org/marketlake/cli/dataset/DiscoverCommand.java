@@ -3,7 +3,7 @@ package org.marketlake.cli.dataset;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.loader.discovery.FileInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package org.marketlake.cli.dataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.process.NullReport;

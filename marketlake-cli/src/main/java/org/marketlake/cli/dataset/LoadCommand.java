@@ -2,8 +2,8 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.loader.LoadOutcome;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.loader.load.LoadOutcome;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.read.LoadResult;

@@ -2,7 +2,10 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputOptions;
+import org.marketlake.cli.output.OutputTarget;
 import org.marketlake.core.error.DataQualityException;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.process.QualityReport;
@@ -24,8 +27,8 @@ public final class QualityCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
 
-    @Option(names = "--format", description = "table or json (default: table).")
-    String format = "table";
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--fail-on-quality", description = "Exit 1 when the report lists any issue.")
     boolean failOnQuality;
@@ -38,13 +41,17 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new org.marketlake.core.error.InvalidRequestException("--format takes table or json, got '" + format + "'");
-        }
+        OutputTarget target = output.target(common.root(), false);
         Datasets.QualityCheck check = new Datasets(dataset.loader()).quality(dataset.selection(), DatasetOptions.output(out));
         QualityReport report = check.report();
-        spec.commandLine().getOut().print(format.equals("json") ? report.toJson() + System.lineSeparator() : report.toTable());
-        spec.commandLine().getOut().flush();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        switch (target.format()) {
+            // The report is one document: json indents it, jsonl puts it on one line, csv flattens it to metric,value rows.
+            case TABLE -> Output.write(target.file(), out, writer -> writer.print(report.toTable()));
+            case JSON -> Output.write(target.file(), out, writer -> writer.println(report.toJson()));
+            case JSONL -> Output.write(target.file(), out, writer -> writer.println(report.toJsonLine()));
+            default -> Output.print(report.metrics(), target.format(), target.file(), null, out);
+        }
         if (failOnQuality && !report.isValid()) {
             throw new DataQualityException("data quality issues in " + check.files() + " files: " + String.join("; ", report.issues()));
         }

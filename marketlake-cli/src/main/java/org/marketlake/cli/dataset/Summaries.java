@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.read.LoadResult;
 import org.marketlake.loader.read.Sizes;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 /** The text the dataset commands print about loaded data. */
 final class Summaries {

@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.forecast.backtest.BacktestOutput;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputOptions;
+import org.marketlake.cli.output.OutputTarget;
+import org.marketlake.forecast.output.BacktestOutput;
 import org.marketlake.forecast.backtest.BacktestRequest;
 import org.marketlake.forecast.backtest.BacktestResult;
-import org.marketlake.forecast.backtest.LakeBacktests;
+import org.marketlake.forecast.LakeBacktests;
 import org.marketlake.forecast.chart.BacktestChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +28,6 @@ import picocli.CommandLine.Spec;
             "Scores per window and averaged: MASE (median, scaled by the in-sample seasonal naive error) and WQL, each also relative to seasonal naive on the same windows (see docs/FORECAST.md)."
         })
 public final class BacktestCommand implements Callable<Integer> {
-    enum Format { table, csv, json }
-
     @Mixin
     CommonOptions common;
 
@@ -46,8 +47,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--windows", required = true, paramLabel = "N", description = "Number of windows.")
     int windows;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the per-window scores to this PNG.")
     Path chart;
@@ -56,14 +57,15 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         BacktestRequest request = new BacktestRequest(series.symbol(), series.timeframe(), models, horizon, windows,
                 series.contextLength());
+        OutputTarget target = output.target(common.root(), false);
         BacktestResult result = LakeBacktests.run(common.lake(), request);
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case table -> BacktestOutput.table(result, out);
-            case csv -> BacktestOutput.csv(result, out);
-            case json -> BacktestOutput.json(result, out);
+        switch (target.format()) {
+            // The table (with its heading) and the JSON document are the backtest's own shapes; csv and jsonl are its records.
+            case TABLE -> Output.write(target.file(), out, writer -> BacktestOutput.table(result, writer));
+            case JSON -> Output.write(target.file(), out, writer -> BacktestOutput.json(result, writer));
+            default -> Output.print(BacktestOutput.rows(result), target.format(), target.file(), null, out);
         }
-        out.flush();
         if (chart != null) {
             BacktestChart.write(result, chart);
             spec.commandLine().getErr().println("chart: " + chart);

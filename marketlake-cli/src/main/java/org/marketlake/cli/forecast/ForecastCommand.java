@@ -3,11 +3,15 @@ package org.marketlake.cli.forecast;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.forecast.ForecastOutput;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputOptions;
+import org.marketlake.cli.output.OutputTarget;
+import org.marketlake.core.format.OutputFormat;
+import org.marketlake.forecast.output.ForecastOutput;
 import org.marketlake.forecast.ForecastRequest;
 import org.marketlake.forecast.LakeForecasts;
-import org.marketlake.forecast.TimedForecast;
+import org.marketlake.forecast.model.TimedForecast;
 import org.marketlake.forecast.chart.ForecastChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +29,6 @@ import picocli.CommandLine.Spec;
             "Future steps follow the session calendar the symbol's bars show (no steps at night or on weekends for an equity)."
         })
 public final class ForecastCommand implements Callable<Integer> {
-    enum Format { table, csv, jsonl }
-
     @Mixin
     CommonOptions common;
 
@@ -47,11 +49,12 @@ public final class ForecastCommand implements Callable<Integer> {
             description = "Forecast as of TIME (bars starting before it are the history): 2013-10-07T15:00:00Z, 2013-10-07T11:00-04:00, a date (its start), or 2013-10-07T11:00 with --tz.")
     org.marketlake.core.time.TimePoint at;
 
-    @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of an --at without an offset, and of a date, e.g. America/New_York (default: none; a date is then UTC).")
-    String tz;
+    @Option(names = "--tz", paramLabel = "ZONE", converter = org.marketlake.cli.convert.ZoneConverter.class,
+            description = "Zone of an --at without an offset, and of a date, e.g. America/New_York (default: none; a date is then UTC).")
+    java.time.ZoneId tz;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw history, median and 10-90%% band to this PNG.")
     Path chart;
@@ -59,15 +62,16 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ForecastRequest request = new ForecastRequest(series.symbol(), series.timeframe(), model,
-                series.contextLength(), horizon, at == null ? Long.MAX_VALUE : at.first(org.marketlake.core.time.TimestampParser.zone(tz)));
+                series.contextLength(), horizon, at == null ? Long.MAX_VALUE : at.first(tz));
+        OutputTarget target = output.target(common.root(), false);
         TimedForecast result = LakeForecasts.forecast(common.lake(), request);
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case table -> ForecastOutput.table(result, out);
-            case csv -> ForecastOutput.csv(result, out);
-            case jsonl -> ForecastOutput.jsonl(result, out);
+        if (target.format() == OutputFormat.TABLE) {
+            Output.write(target.file(), out, writer -> ForecastOutput.table(result, writer));
+        } else {
+            boolean records = target.format() == OutputFormat.JSON || target.format() == OutputFormat.JSONL;
+            Output.print(ForecastOutput.rows(result, records), target.format(), target.file(), null, out);
         }
-        out.flush();
         if (chart != null) {
             ForecastChart.write(result, chart, ForecastChart.defaultHistoryBars(horizon));
             spec.commandLine().getErr().println("chart: " + chart);

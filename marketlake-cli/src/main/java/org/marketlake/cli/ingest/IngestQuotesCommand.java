@@ -2,9 +2,9 @@ package org.marketlake.cli.ingest;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.cli.lake.WriteSummary;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.ingest.Ingest;
 import org.marketlake.ingest.IngestReport;
 import org.marketlake.ingest.input.RecordLayout;

@@ -1,24 +1,27 @@
 package org.marketlake.cli.ingest;
 
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.cli.lake.WriteSummary;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
-import org.marketlake.core.LakeFile;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.model.LakeFile;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.query.Selection;
-import org.marketlake.core.time.TimestampParser;
+import org.marketlake.cli.convert.ZoneConverter;
+import org.marketlake.cli.options.MonthOrRangeOptions;
 import org.marketlake.ingest.aggregate.Rollup;
 import org.marketlake.ingest.aggregate.Session;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,17 +43,11 @@ public final class ResampleCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, split = ",", paramLabel = "TF", description = "Target timeframe(s): 1m, 5m, 15m, 1h, 1d.")
     List<String> to;
 
-    @Option(names = "--start", paramLabel = "T", description = "First instant (ISO-8601 with Z or an offset, or a date).")
-    String start;
+    @ArgGroup(exclusive = true)
+    MonthOrRangeOptions time;
 
-    @Option(names = "--end", paramLabel = "T", description = "Last instant, inclusive (a bare date covers that whole day).")
-    String end;
-
-    @Option(names = "--month", paramLabel = "YYYY-MM", description = "One UTC month instead of --start/--end.")
-    String month;
-
-    @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of --start/--end values without an offset.")
-    String zone;
+    @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class, description = "Zone of --start/--end values without an offset.")
+    ZoneId zone;
 
     @Option(names = "--session", paramLabel = "regular|extended|utc", defaultValue = "regular",
             description = "Daily bars cover 09:30-16:00 New York (regular, default), 04:00-20:00 (extended) or the UTC day (utc).")
@@ -76,17 +73,14 @@ public final class ResampleCommand implements Callable<Integer> {
         Session daily = Session.parse(session);
         Lake lake = common.lake();
         WriteResult written;
-        if (month == null && start == null && end == null) {
+        if (time == null) {
             List<LakeFile> files = lake.files(DataKind.bars(Timeframe.S1), sym);
             if (files.isEmpty()) {
                 throw new InvalidDataException("no 1s bars stored for " + sym + " [root=" + common.root() + "]: ingest trades first");
             }
             written = Rollup.fromStoredSeconds(lake, sym, targets, files.stream().map(LakeFile::period).toList(), daily);
         } else {
-            if (month != null && (start != null || end != null)) {
-                throw new InvalidRequestException("give either --month YYYY-MM or --start T --end T, not both");
-            }
-            Selection selection = Selection.fromOptions(month, null, start, end, TimestampParser.zone(zone));
+            Selection selection = time.selection(zone);
             written = Rollup.fromStoredSeconds(lake, sym, targets, selection.range(), daily);
         }
         WriteSummary.print(spec.commandLine().getOut(), common.root(), written);

@@ -10,14 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.cli.Output;
-import org.marketlake.core.Inventory;
-import org.marketlake.core.Lake;
-import org.marketlake.core.WriteResult;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.output.Output;
+import org.marketlake.core.query.Inventory;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.Rows;
-import org.marketlake.core.io.BarCsvReader;
+import org.marketlake.core.csv.BarCsvReader;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
@@ -30,7 +30,10 @@ import org.marketlake.ingest.Ingest;
 import org.marketlake.ingest.IngestOptions;
 import org.marketlake.ingest.aggregate.Rollup;
 import org.marketlake.ingest.aggregate.Session;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import org.marketlake.core.model.DataKind;
+import org.marketlake.core.query.Selection;
 import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -83,9 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
 
         out.println();
         out.println("== marketlake query --timeframe 1m --symbol IBM --date 2013-10-07 --market-hours --tz America/New_York (first 5 rows)");
-        Frame session = LakeQuery.parse("1m", "IBM", null, "2013-10-07", null, null, null, List.of(), true).run(lake);
+        Frame session = new LakeQuery(DataKind.bars(Timeframe.M1), Symbol.of("IBM"), new Selection.Date(LocalDate.of(2013, 10, 7), null), List.of(), true).run(lake);
         Output.print(Rows.of(session.slice(0, Math.min(5, session.size()))), OutputFormat.TABLE, null,
-                TimestampParser.zone("America/New_York"), out);
+                java.time.ZoneId.of("America/New_York"), out);
 
         out.println();
         out.println("IBM close, 2013-10-07 09:30-16:00 New York, one mark per 10 minutes:");

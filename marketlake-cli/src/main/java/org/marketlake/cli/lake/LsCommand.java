@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.core.Catalogue;
-import org.marketlake.cli.Output;
-import org.marketlake.core.Inventory;
-import org.marketlake.core.format.OutputFormat;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.core.model.Catalogue;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputOptions;
+import org.marketlake.cli.output.OutputTarget;
+import org.marketlake.core.query.Inventory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +28,8 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--files", description = "One line per file instead of per symbol.")
     boolean files;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT", description = "table, csv, json or jsonl (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     SkippedFiles skipped;
@@ -36,13 +37,14 @@ public final class LsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        OutputTarget target = output.target(common.root(), false);
         Catalogue catalogue = common.lake().catalogue();
         skipped.report(catalogue.problems(), spec.commandLine().getErr());
         Inventory inventory = new Inventory(catalogue.files());
         if (inventory.isEmpty()) {
             out.println("The lake at " + common.root() + " is empty. Try: marketlake demo");
         } else {
-            Output.print(files ? inventory.fileRows() : inventory.symbolRows(), OutputFormat.parse(format), null, null, out);
+            Output.print(files ? inventory.fileRows() : inventory.symbolRows(), target.format(), target.file(), null, out);
         }
         // Skipped files make the exit 1 so that scripts notice, after everything readable was listed.
         return skipped.exitCode();

@@ -1,19 +1,27 @@
 package org.marketlake.cli.lake;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.cli.OutputTarget;
-import org.marketlake.core.Lake;
-import org.marketlake.cli.Output;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.output.OutputTarget;
+import org.marketlake.core.store.Lake;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.Rows;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.query.LakeQuery;
 import org.marketlake.core.store.ParquetExport;
-import org.marketlake.core.time.TimestampParser;
+import org.marketlake.cli.convert.DataKindConverter;
+import org.marketlake.cli.convert.SymbolConverter;
+import org.marketlake.cli.convert.ZoneConverter;
+import org.marketlake.cli.options.TimeSelectionOptions;
+import org.marketlake.core.model.DataKind;
+import org.marketlake.core.model.Symbol;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,23 +37,15 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--timeframe", required = true, paramLabel = "TF", description = "1s, 1m, 5m, 15m, 1h, 1d or quotes.")
-    String timeframe;
+    @Option(names = "--timeframe", required = true, paramLabel = "TF", converter = DataKindConverter.class,
+            description = "1s, 1m, 5m, 15m, 1h, 1d or quotes.")
+    DataKind kind;
 
-    @Option(names = "--symbol", required = true, paramLabel = "SYM")
-    String symbol;
+    @Option(names = "--symbol", required = true, paramLabel = "SYM", converter = SymbolConverter.class, description = "The symbol to read.")
+    Symbol symbol;
 
-    @Option(names = "--month", paramLabel = "YYYY-MM", description = "A UTC month.")
-    String month;
-
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One date (UTC, or in --tz).")
-    String date;
-
-    @Option(names = "--start", paramLabel = "T", description = "Range start (inclusive): ISO-8601 instant or date.")
-    String start;
-
-    @Option(names = "--end", paramLabel = "T", description = "Range end (inclusive); a bare date covers that whole day.")
-    String end;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    TimeSelectionOptions time;
 
     @Option(names = "--columns", split = ",", paramLabel = "COL", description = "Columns to read (default: all).")
     List<String> columns;
@@ -53,22 +53,20 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--market-hours", description = "Only 09:30 <= time < 16:00 America/New_York.")
     boolean marketHours;
 
-    @Option(names = "--tz", paramLabel = "ZONE", description = "Print timestamps in this zone; read --date and offset-less times in it.")
-    String tz;
+    @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "Print timestamps in this zone; read --date and offset-less times in it.")
+    ZoneId tz;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, json, jsonl or parquet (default: from the --output extension, else table).")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (outside the lake root) instead of stdout.")
-    Path output;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     SkippedFiles skipped;
 
     @Override
     public Integer call() {
-        OutputTarget target = OutputTarget.of(format, output, common.root());
-        LakeQuery query = LakeQuery.parse(timeframe, symbol, month, date, start, end, tz, columns, marketHours);
+        OutputTarget target = output.target(common.root(), true);
+        LakeQuery query = new LakeQuery(kind, symbol, time.selection(tz), columns, marketHours);
         Lake lake = common.lake();
         Frame frame = query.run(lake, skipped.sink(spec.commandLine().getErr()));
         if (frame.size() == 0 && lake.files(frame.kind(), frame.symbol()).isEmpty()) {
@@ -77,7 +75,7 @@ public final class QueryCommand implements Callable<Integer> {
         if (target.format() == OutputFormat.PARQUET) {
             ParquetExport.write(frame, target.file());
         } else {
-            Output.print(Rows.of(frame), target.format(), target.file(), TimestampParser.zone(tz), spec.commandLine().getOut());
+            Output.print(Rows.of(frame), target.format(), target.file(), tz, spec.commandLine().getOut());
         }
         return skipped.exitCode();
     }

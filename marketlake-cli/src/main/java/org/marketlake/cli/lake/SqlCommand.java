@@ -2,12 +2,13 @@ package org.marketlake.cli.lake;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
-import org.marketlake.cli.Output;
-import org.marketlake.cli.OutputTarget;
+import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputOptions;
+import org.marketlake.cli.output.OutputTarget;
 import java.io.PrintWriter;
-import org.marketlake.core.Catalogue;
-import org.marketlake.core.Lake;
+import org.marketlake.core.model.Catalogue;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.ForbiddenStatementException;
 import org.marketlake.core.sql.LakeViewText;
 import org.marketlake.core.sql.SqlResult;
@@ -38,11 +39,8 @@ public final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SQL", description = "One read-only query, e.g. \"SELECT symbol, count(*) FROM bars_1m GROUP BY 1\".")
     String sql;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, json, jsonl or parquet (default: from the --output extension, else table).")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (outside the lake root) instead of stdout.")
-    Path output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--tz", paramLabel = "ZONE", description = "Print timestamps in this zone.")
     String tz;
@@ -69,7 +67,7 @@ public final class SqlCommand implements Callable<Integer> {
         if (sql == null) {
             throw new InvalidRequestException("give the SQL to run, or --print-views");
         }
-        OutputTarget target = OutputTarget.of(format, output, common.root());
+        OutputTarget target = output.target(common.root(), true);
         Path writable = target.format() == OutputFormat.PARQUET ? target.file() : null;
         try (LakeSql lakeSql = unsafe ? lake.unsafeSql(catalogue) : lake.sql(catalogue, writable)) {
             if (target.format() == OutputFormat.PARQUET) {

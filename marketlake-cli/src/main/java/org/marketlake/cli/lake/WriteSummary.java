@@ -2,7 +2,7 @@ package org.marketlake.cli.lake;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 
 /** One line per file written: added, replaced and unchanged rows. */
 public final class WriteSummary {

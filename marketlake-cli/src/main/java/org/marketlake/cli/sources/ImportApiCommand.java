@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.CommonOptions;
+import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.sources.alpaca.Adjustment;

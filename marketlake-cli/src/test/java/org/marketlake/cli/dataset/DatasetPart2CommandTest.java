@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.cli.dataset.DatasetCommandTest.Run;
 import org.marketlake.core.sql.LakeSql;
 import org.marketlake.loader.dataset.SampleMonths;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 class DatasetPart2CommandTest {
     @TempDir

@@ -8,11 +8,29 @@ package org.marketlake.core.error;
  * {@link InvalidRequestException} (the request is wrong whatever the data: a flag, a config, a root: exit 2).
  */
 public abstract sealed class MarketLakeException extends RuntimeException permits InvalidDataException, InvalidRequestException {
+    private java.util.List<String> parameters = java.util.List.of();
+
     protected MarketLakeException(String message) {
         super(message);
     }
 
     protected MarketLakeException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Names, in the library's own words ({@code "horizon"}, {@code "time zone"}), the request parameters that
+     * would fix this. The library never knows how a caller spells them; the command line looks them up among the
+     * failed command's options and names the flag after the message, so a hint never points at a flag the
+     * command does not have.
+     */
+    public MarketLakeException about(String... parameters) {
+        this.parameters = java.util.List.of(parameters);
+        return this;
+    }
+
+    /** What {@link #about} named, in order; empty when nothing was. */
+    public java.util.List<String> parameters() {
+        return parameters;
     }
 }

@@ -1,9 +1,8 @@
 package org.marketlake.core.query;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
@@ -17,13 +16,6 @@ public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<
     public LakeQuery {
         columns = columns == null ? List.of() : List.copyOf(columns);
         kind.schema().select(columns); // unknown columns fail here, before any file is opened
-    }
-
-    /** Builds a query from command-line style text values. */
-    public static LakeQuery parse(String kind, String symbol, String month, String date, String start, String end,
-            String zone, List<String> columns, boolean marketHours) {
-        ZoneId tz = org.marketlake.core.time.TimestampParser.zone(zone);
-        return new LakeQuery(DataKind.parse(kind), Symbol.of(symbol), Selection.fromOptions(month, date, start, end, tz), columns, marketHours);
     }
 
     public Frame run(Lake lake) {

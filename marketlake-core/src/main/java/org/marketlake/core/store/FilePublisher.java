@@ -3,7 +3,7 @@ package org.marketlake.core.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.error.CorruptFileException;
 import org.marketlake.core.error.InvalidRowException;
 import org.marketlake.core.io.AtomicFiles;

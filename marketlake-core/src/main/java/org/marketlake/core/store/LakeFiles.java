@@ -10,7 +10,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.schema.MessageType;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.LakeFile;
+import org.marketlake.core.model.LakeFile;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;

@@ -38,7 +38,7 @@ public sealed interface TimePoint permits TimePoint.At, TimePoint.WallClock, Tim
         public long first(ZoneId zone) {
             if (zone == null) {
                 throw new InvalidRequestException("time without an offset [value=" + dateTime
-                        + "]: add Z or an offset, or say what it means with --tz ZONE");
+                        + "]: add Z or an offset, or give the time zone it is in").about("time zone");
             }
             try {
                 return TimestampParser.fromWallClock(dateTime, zone);

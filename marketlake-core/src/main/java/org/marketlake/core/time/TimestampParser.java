@@ -197,12 +197,12 @@ public final class TimestampParser {
      */
     public long fromEpoch(long value) {
         if (unit == null) {
-            throw new InvalidRequestException("integer timestamp [value=" + value + "] needs --epoch-unit s|ms|us|ns");
+            throw new InvalidRequestException("integer timestamp [value=" + value + "] needs its epoch unit: s, ms, us or ns").about("epoch unit");
         }
         long micros = unit.toMicros(value);
         if (!anyDate && (micros < PLAUSIBLE_FROM || micros >= PLAUSIBLE_UNTIL)) {
             throw new DateTimeException("as " + unit.name().toLowerCase(java.util.Locale.ROOT) + " since 1970 it is " + Micros.format(micros)
-                    + ", outside 1971-01-01 to 2099-12-31: check --epoch-unit, or give --allow-any-date");
+                    + ", outside 1971-01-01 to 2099-12-31: check the epoch unit, or allow any date");
         }
         return micros;
     }
@@ -264,7 +264,7 @@ public final class TimestampParser {
     private long wallToUtc(long wallSeconds, String text) {
         if (zone == null) {
             throw new InvalidRequestException("timestamp without an offset" + (text == null ? "" : " [value=" + text + "]")
-                    + ": add Z or an offset, or say what it means with --tz ZONE");
+                    + ": add Z or an offset, or give the time zone it is in").about("time zone");
         }
         if (fixedOffset != NO_OFFSET) {
             return wallSeconds - fixedOffset;

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
+import org.marketlake.core.model.Symbol;
+import org.marketlake.core.time.TimestampParser;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.testing.Bars;
@@ -35,16 +38,16 @@ class MarketHoursAndRangesTest {
     void springForwardWeekend2024() {
         // Friday 2024-03-08 is EST (UTC-5); the clocks go forward on Sunday 03-10; Monday 03-11 is EDT (UTC-4).
         Lake lake = lakeWithMinutes("2024-03-08T00:00:00Z", 4 * 24 * 60);
-        Frame friday = LakeQuery.parse("1m", "SPY", null, "2024-03-08", null, null, null, List.of(), true).run(lake);
+        Frame friday = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-03-08"), null), List.of(), true).run(lake);
         assertThat(friday.size()).isEqualTo(390);
         assertThat(first(friday)).isEqualTo("2024-03-08T14:30:00Z");
         assertThat(last(friday)).isEqualTo("2024-03-08T20:59:00Z");
-        Frame monday = LakeQuery.parse("1m", "SPY", null, "2024-03-11", null, null, null, List.of(), true).run(lake);
+        Frame monday = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-03-11"), null), List.of(), true).run(lake);
         assertThat(monday.size()).isEqualTo(390);
         assertThat(first(monday)).isEqualTo("2024-03-11T13:30:00Z");
         assertThat(last(monday)).isEqualTo("2024-03-11T19:59:00Z");
         // The switch day itself: 09:30-16:00 local exists (the gap is at 02:00), EDT already.
-        Frame sunday = LakeQuery.parse("1m", "SPY", null, "2024-03-10", null, null, null, List.of(), true).run(lake);
+        Frame sunday = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-03-10"), null), List.of(), true).run(lake);
         assertThat(first(sunday)).isEqualTo("2024-03-10T13:30:00Z");
     }
 
@@ -52,10 +55,10 @@ class MarketHoursAndRangesTest {
     void fallBackWeekend2024() {
         // Friday 2024-11-01 is EDT (UTC-4); clocks go back on Sunday 11-03; Monday 11-04 is EST (UTC-5).
         Lake lake = lakeWithMinutes("2024-11-01T00:00:00Z", 4 * 24 * 60);
-        Frame friday = LakeQuery.parse("1m", "SPY", null, "2024-11-01", null, null, null, List.of(), true).run(lake);
+        Frame friday = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-11-01"), null), List.of(), true).run(lake);
         assertThat(first(friday)).isEqualTo("2024-11-01T13:30:00Z");
         assertThat(friday.size()).isEqualTo(390);
-        Frame monday = LakeQuery.parse("1m", "SPY", null, "2024-11-04", null, null, null, List.of(), true).run(lake);
+        Frame monday = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-11-04"), null), List.of(), true).run(lake);
         assertThat(first(monday)).isEqualTo("2024-11-04T14:30:00Z");
         assertThat(last(monday)).isEqualTo("2024-11-04T20:59:00Z");
         assertThat(monday.size()).isEqualTo(390);
@@ -64,7 +67,7 @@ class MarketHoursAndRangesTest {
     @Test
     void dateInNewYorkZoneCoversTheLocalDay() {
         Lake lake = lakeWithMinutes("2024-11-01T00:00:00Z", 4 * 24 * 60);
-        Frame day = LakeQuery.parse("1m", "SPY", null, "2024-11-03", null, null, "America/New_York", List.of(), false).run(lake);
+        Frame day = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-11-03"), java.time.ZoneId.of("America/New_York")), List.of(), false).run(lake);
         // The fall-back Sunday has 25 hours in New York.
         assertThat(day.size()).isEqualTo(25 * 60);
         assertThat(first(day)).isEqualTo("2024-11-03T04:00:00Z");
@@ -75,14 +78,14 @@ class MarketHoursAndRangesTest {
     void rangeAcrossYearAndMonthEdgesIsInclusive() {
         Lake lake = lakeWithMinutes("2023-12-31T23:00:00Z", 120);
         assertThat(lake.files()).hasSize(2);
-        Frame edge = LakeQuery.parse("1m", "SPY", null, null, "2023-12-31T23:58:00Z", "2024-01-01T00:01:00Z", null, List.of("timestamp"), false).run(lake);
+        Frame edge = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), Selection.between(TimestampParser.point("2023-12-31T23:58:00Z"), TimestampParser.point("2024-01-01T00:01:00Z"), null), List.of("timestamp"), false).run(lake);
         assertThat(edge.size()).isEqualTo(4);
         assertThat(first(edge)).isEqualTo("2023-12-31T23:58:00Z");
         assertThat(last(edge)).isEqualTo("2024-01-01T00:01:00Z");
-        Frame bareEnd = LakeQuery.parse("1m", "SPY", null, null, "2023-12-31", "2023-12-31", null, List.of("timestamp"), false).run(lake);
+        Frame bareEnd = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), Selection.between(TimestampParser.point("2023-12-31"), TimestampParser.point("2023-12-31"), null), List.of("timestamp"), false).run(lake);
         assertThat(bareEnd.size()).isEqualTo(60);
         assertThat(last(bareEnd)).isEqualTo("2023-12-31T23:59:00Z");
-        Frame month = LakeQuery.parse("1m", "SPY", "2024-01", null, null, null, null, List.of("timestamp"), false).run(lake);
+        Frame month = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Month(java.time.YearMonth.parse("2024-01")), List.of("timestamp"), false).run(lake);
         assertThat(month.size()).isEqualTo(60);
         assertThat(first(month)).isEqualTo("2024-01-01T00:00:00Z");
     }
@@ -93,7 +96,7 @@ class MarketHoursAndRangesTest {
         lake.write(Bars.random(Timeframe.D1, "SPY", Bars.micros("2023-12-28T00:00:00Z"), Micros.PER_DAY, 10, 5));
         assertThat(root.resolve("bars/1d/SPY.2023.parquet")).exists();
         assertThat(root.resolve("bars/1d/SPY.2024.parquet")).exists();
-        Frame range = LakeQuery.parse("1d", "SPY", null, null, "2023-12-30", "2024-01-02", null, List.of("timestamp"), false).run(lake);
+        Frame range = new LakeQuery(DataKind.parse("1d"), Symbol.of("SPY"), Selection.between(TimestampParser.point("2023-12-30"), TimestampParser.point("2024-01-02"), null), List.of("timestamp"), false).run(lake);
         assertThat(range.size()).isEqualTo(4);
     }
 }

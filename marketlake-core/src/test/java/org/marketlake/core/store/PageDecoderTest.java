@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.marketlake.core.Lake;
 import org.marketlake.core.model.ColumnType;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;

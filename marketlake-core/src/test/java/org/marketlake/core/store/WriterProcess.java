@@ -1,7 +1,6 @@
 package org.marketlake.core.store;
 
 import java.nio.file.Path;
-import org.marketlake.core.Lake;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.testing.Bars;

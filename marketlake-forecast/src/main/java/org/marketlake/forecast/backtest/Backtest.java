@@ -3,10 +3,10 @@ package org.marketlake.forecast.backtest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.marketlake.forecast.Forecast;
-import org.marketlake.forecast.Forecaster;
-import org.marketlake.forecast.SeasonLength;
-import org.marketlake.forecast.Series;
+import org.marketlake.forecast.model.Forecast;
+import org.marketlake.forecast.model.Forecaster;
+import org.marketlake.forecast.model.SeasonLength;
+import org.marketlake.forecast.model.Series;
 import org.marketlake.forecast.baseline.Baselines;
 
 /**

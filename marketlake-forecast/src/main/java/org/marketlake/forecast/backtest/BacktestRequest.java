@@ -16,17 +16,17 @@ public record BacktestRequest(Symbol symbol, Timeframe timeframe, List<String> m
 
     public BacktestRequest {
         if (symbol == null || timeframe == null || models == null || models.isEmpty()) {
-            throw new InvalidRequestException("a backtest needs a symbol, a timeframe and at least one --model");
+            throw new InvalidRequestException("a backtest needs a symbol, a timeframe and at least one model").about("model");
         }
         models = List.copyOf(models);
         if (horizon < 1 || horizon > org.marketlake.forecast.ForecastRequest.MAX_HORIZON) {
-            throw new InvalidRequestException("--horizon must be between 1 and " + org.marketlake.forecast.ForecastRequest.MAX_HORIZON + " [value=" + horizon + "]");
+            throw new InvalidRequestException("horizon must be between 1 and " + org.marketlake.forecast.ForecastRequest.MAX_HORIZON + " [value=" + horizon + "]").about("horizon");
         }
         if (windows < 1 || windows > MAX_WINDOWS) {
-            throw new InvalidRequestException("--windows must be between 1 and " + MAX_WINDOWS + " [value=" + windows + "]");
+            throw new InvalidRequestException("windows must be between 1 and " + MAX_WINDOWS + " [value=" + windows + "]").about("windows");
         }
         if (contextLength < 0) {
-            throw new InvalidRequestException("--context-length must be at least 1 [value=" + contextLength + "]");
+            throw new InvalidRequestException("context length must be at least 1 [value=" + contextLength + "]").about("context length");
         }
     }
 }

@@ -23,7 +23,7 @@ public final class Windows {
         if (size < needed) {
             long fit = Math.max(0, (size - minimumHistory) / horizon);
             throw new InvalidDataException(count + " windows of " + horizon + " bars need at least " + needed + " bars (" + minimumHistory
-                    + " of history before the first), the series has " + size + ": use --windows " + fit + " or a shorter --horizon");
+                    + " of history before the first), the series has " + size + ": use " + fit + " windows or a shorter horizon").about("windows", "horizon");
         }
         List<Window> windows = new ArrayList<>(count);
         for (int number = 1; number <= count; number++) {

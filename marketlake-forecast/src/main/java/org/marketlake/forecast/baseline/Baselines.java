@@ -1,8 +1,8 @@
 package org.marketlake.forecast.baseline;
 
 import java.util.List;
-import org.marketlake.forecast.Forecaster;
-import org.marketlake.forecast.SeasonLength;
+import org.marketlake.forecast.model.Forecaster;
+import org.marketlake.forecast.model.SeasonLength;
 
 /**
  * The forecasters that need no checkpoint: naive (the last value), seasonal naive (the value one season

@@ -1,6 +1,6 @@
 package org.marketlake.forecast.baseline;
 
-import org.marketlake.forecast.SeasonLength;
+import org.marketlake.forecast.model.SeasonLength;
 
 /**
  * The line through the first and the last value, extended: {@code y[n-1] + h * (y[n-1] - y[0]) / (n - 1)}.

@@ -1,6 +1,6 @@
 package org.marketlake.forecast.baseline;
 
-import org.marketlake.forecast.SeasonLength;
+import org.marketlake.forecast.model.SeasonLength;
 
 /** Every step repeats the last value. */
 final class NaiveForecaster extends PointBaseline {

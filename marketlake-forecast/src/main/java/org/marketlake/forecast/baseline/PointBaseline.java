@@ -1,9 +1,9 @@
 package org.marketlake.forecast.baseline;
 
 import java.util.Arrays;
-import org.marketlake.forecast.Forecast;
-import org.marketlake.forecast.Forecaster;
-import org.marketlake.forecast.SeasonLength;
+import org.marketlake.forecast.model.Forecast;
+import org.marketlake.forecast.model.Forecaster;
+import org.marketlake.forecast.model.SeasonLength;
 
 /**
  * A baseline that makes a point forecast by a fixed rule, and takes its quantiles from the empirical

@@ -1,6 +1,6 @@
 package org.marketlake.forecast.baseline;
 
-import org.marketlake.forecast.SeasonLength;
+import org.marketlake.forecast.model.SeasonLength;
 
 /**
  * Step {@code h} repeats the value one season before it: {@code y[n - m + (h - 1) mod m]}. The season {@code m}

@@ -19,9 +19,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.marketlake.forecast.Forecast;
-import org.marketlake.forecast.Series;
-import org.marketlake.forecast.TimedForecast;
+import org.marketlake.forecast.model.Forecast;
+import org.marketlake.forecast.model.Series;
+import org.marketlake.forecast.model.TimedForecast;
 
 /**
  * The forecast as a picture: the recent closes, the median forecast, and the 10-90% band, over a time axis that

@@ -3,7 +3,7 @@ package org.marketlake.forecast.export;
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
@@ -61,7 +61,7 @@ public final class TrainingExport {
         long span = Math.floorDiv(timestamps[to - 1] - start, step) + 1;
         if (span > Integer.MAX_VALUE - 8) {
             throw new InvalidDataException("series too long for one training row [symbol=" + symbol + ", steps=" + span
-                    + "]; narrow --start/--end or use --split-gaps");
+                    + "]; narrow the range or split the series at gaps").about("start", "end", "split gaps");
         }
         float[] target = new float[(int) span];
         java.util.Arrays.fill(target, Float.NaN);

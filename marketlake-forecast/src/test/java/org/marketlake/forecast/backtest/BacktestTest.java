@@ -8,8 +8,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.forecast.SeasonLength;
-import org.marketlake.forecast.Series;
+import org.marketlake.forecast.model.SeasonLength;
+import org.marketlake.forecast.model.Series;
 import org.marketlake.forecast.baseline.Baselines;
 
 class BacktestTest {

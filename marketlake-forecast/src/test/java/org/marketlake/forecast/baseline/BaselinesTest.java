@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.marketlake.forecast.Forecast;
-import org.marketlake.forecast.Forecaster;
-import org.marketlake.forecast.SeasonLength;
+import org.marketlake.forecast.model.Forecast;
+import org.marketlake.forecast.model.Forecaster;
+import org.marketlake.forecast.model.SeasonLength;
 
 class BaselinesTest {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Symbol;

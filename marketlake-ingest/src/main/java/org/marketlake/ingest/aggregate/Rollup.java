@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
@@ -264,7 +264,7 @@ public final class Rollup {
 
     private static void requireCoarser(Timeframe timeframe) {
         if (timeframe == Timeframe.S1) {
-            throw new InvalidRequestException("roll-ups go from 1s to a coarser timeframe: use --to 1m, 5m, 15m, 1h or 1d");
+            throw new InvalidRequestException("roll-ups go from 1s to a coarser timeframe: 1m, 5m, 15m, 1h or 1d").about("to");
         }
     }
 }

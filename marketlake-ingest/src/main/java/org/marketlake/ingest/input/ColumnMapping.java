@@ -31,12 +31,12 @@ public record ColumnMapping(Map<String, String> sourceOf) {
         for (String pair : text.split(",")) {
             int equals = pair.indexOf('=');
             if (equals <= 0 || equals == pair.length() - 1) {
-                throw new InvalidRequestException("bad --map entry [value=" + Printable.of(pair.strip()) + "]: use FIELD=COLUMN, for example size=amount");
+                throw new InvalidRequestException("bad column map entry [value=" + Printable.of(pair.strip()) + "]: use FIELD=COLUMN, for example size=amount").about("column map");
             }
             String field = pair.substring(0, equals).strip();
             String column = pair.substring(equals + 1).strip();
             if (pairs.put(field, column) != null) {
-                throw new InvalidRequestException("--map names field " + field + " twice");
+                throw new InvalidRequestException("the column map names field " + field + " twice").about("column map");
             }
         }
         return new ColumnMapping(pairs);
@@ -46,7 +46,7 @@ public record ColumnMapping(Map<String, String> sourceOf) {
     public ColumnMapping checkedFor(RecordLayout layout) {
         for (String field : sourceOf.keySet()) {
             if (!layout.fields().contains(field)) {
-                throw new InvalidRequestException("unknown field in --map [value=" + field + "]: " + layout.label()
+                throw new InvalidRequestException("unknown field in the column map [value=" + field + "]: " + layout.label()
                         + " have " + String.join(", ", layout.fields()));
             }
         }
@@ -101,7 +101,7 @@ public record ColumnMapping(Map<String, String> sourceOf) {
             }
             throw new InvalidDataException("missing column [file=" + file + ", column=" + wanted + "]: " + layout.label()
                     + " need " + String.join(", ", needed) + "; the columns are " + Printable.of(String.valueOf(header))
-                    + (sourceOf.containsKey(field) ? "" : "; name another with --map " + field + "=COLUMN"));
+                    + (sourceOf.containsKey(field) ? "" : "; map another to " + field + " (" + field + "=COLUMN)")).about("column map");
         }
         return index;
     }

@@ -59,7 +59,7 @@ final class ParquetInput {
             if ((kind == TimestampKind.LOCAL_MICROS || kind == TimestampKind.LOCAL_NANOS) && timestamps.zone() == null) {
                 throw new org.marketlake.core.error.InvalidRequestException("timestamp column without a time zone [file=" + file + ", column="
                         + names.get(columns.timestamp()) + ", value=" + timestampType + "]: its values are wall-clock times (isAdjustedToUTC=false);"
-                        + " say which zone they are in with --tz ZONE");
+                        + " say which zone they are in").about("time zone");
             }
             if (kind == TimestampKind.INTEGER && timestamps.unit() == null) {
                 timestamps.fromEpoch(0); // throws the usage error that names the flag

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.io.BarCsvReader;
+import org.marketlake.core.csv.BarCsvReader;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;

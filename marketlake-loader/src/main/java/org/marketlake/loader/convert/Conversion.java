@@ -6,9 +6,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.marketlake.core.error.SchemaMismatchException;
-import org.marketlake.loader.read.Columns;
-import org.marketlake.loader.read.SourceType;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Columns;
+import org.marketlake.loader.table.SourceType;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * Turns source columns into the loader's types: the datetime column into UTC epoch microseconds (a value that

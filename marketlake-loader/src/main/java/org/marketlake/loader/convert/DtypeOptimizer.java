@@ -2,9 +2,9 @@ package org.marketlake.loader.convert;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.loader.read.Columns;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Columns;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * {@code processing.optimize_dtypes} and {@code use_categorical}: a double column whose every value survives a

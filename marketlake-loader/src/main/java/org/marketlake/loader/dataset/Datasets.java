@@ -14,8 +14,8 @@ import org.marketlake.core.error.IncompleteContextException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.marketlake.loader.LoadOutcome;
-import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.load.LoadOutcome;
+import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.config.Scaling;
 import org.marketlake.loader.discovery.FileDiscovery;
@@ -27,8 +27,8 @@ import org.marketlake.loader.process.Processor;
 import org.marketlake.loader.process.QualityChecker;
 import org.marketlake.loader.process.QualityReport;
 import org.marketlake.loader.read.LoadResult;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 import org.marketlake.loader.read.TableLoader;
 import org.marketlake.loader.state.FileState;
 import org.marketlake.loader.state.IdempotencyTracker;
@@ -125,7 +125,7 @@ public final class Datasets {
 
     private static Selection requireYears(Selection selection) {
         if (!selection.hasYears()) {
-            throw new org.marketlake.core.error.InvalidRequestException("give a year (--year 2014) or a year range (--year-range 2014:2016)");
+            throw new org.marketlake.core.error.InvalidRequestException("give a year (2014) or a year range (2014:2016)").about("year", "year range");
         }
         return selection;
     }

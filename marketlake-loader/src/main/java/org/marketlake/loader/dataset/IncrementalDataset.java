@@ -2,7 +2,7 @@ package org.marketlake.loader.dataset;
 
 import java.util.List;
 import org.marketlake.loader.discovery.FileInfo;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 /**
  * Rows strictly after {@code afterMicros}, as loaded, from the files read (files the state records as processed

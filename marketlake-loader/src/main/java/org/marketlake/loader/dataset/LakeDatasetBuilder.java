@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -23,8 +23,8 @@ import org.marketlake.core.error.DataNotFoundException;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.discovery.Selection;
 import org.marketlake.loader.features.Rolling;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * {@code marketlake dataset build}: writes the loader's layout from the lake, one Parquet file per month with a

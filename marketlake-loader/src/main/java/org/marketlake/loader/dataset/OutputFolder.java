@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.marketlake.core.io.AtomicFiles;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 /**
  * Where a dataset command writes its files: nowhere (it only reports), or a folder. Every file is published

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.marketlake.loader.read.Columns;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Columns;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * A {@link Table} in a private binary form for the processing cache: the arrays as they are, so a cached

@@ -17,8 +17,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.sql.LakeSql;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * Writes a {@link Table} as ZSTD Parquet through DuckDB (appender, then {@code COPY}) or as pandas

@@ -2,7 +2,7 @@ package org.marketlake.loader.dataset;
 
 import java.util.Map;
 import org.marketlake.loader.process.Processed;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 /**
  * Targets and features split in time: the first part for training, the last {@code validation_split} for

@@ -109,7 +109,7 @@ public final class FileDiscovery {
         byStem.values().forEach(file -> series.add(file.series()));
         if (series.size() > 1) {
             throw new InvalidRequestException("the selection holds " + series.size() + " series " + series
-                    + ": narrow it with --symbol, --timeframe, --horizon or --hash");
+                    + ": narrow it by symbol, timeframe, horizon or hash").about("symbol", "timeframe", "horizon", "hash");
         }
         List<FileInfo> files = new ArrayList<>(byStem.values());
         files.sort(null);

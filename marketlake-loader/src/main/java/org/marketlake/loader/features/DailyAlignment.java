@@ -1,8 +1,8 @@
 package org.marketlake.loader.features;
 
 import java.util.PriorityQueue;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * Aligns daily values carried on intraday rows (the yield-curve group {@code spread_10Y_2Y_*} with its date

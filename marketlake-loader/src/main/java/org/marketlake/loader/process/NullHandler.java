@@ -3,8 +3,8 @@ package org.marketlake.loader.process;
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlake.loader.config.NullHandling;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * {@code processing.null_handling} over the numeric columns:

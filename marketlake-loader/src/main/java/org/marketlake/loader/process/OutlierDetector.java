@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.config.OutlierAction;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 /**
  * {@code processing.outlier_method} per numeric column, nulls ignored:

@@ -1,7 +1,7 @@
 package org.marketlake.loader.process;
 
 import java.util.List;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 /**
  * Loaded rows after null handling, outliers and features, with what each step did. {@code fromCache} when the

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.features.FeatureEngineer;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 /** The processing steps in order: nulls, then outliers (when {@code outlier_detection}), then features. */
 public final class Processor {

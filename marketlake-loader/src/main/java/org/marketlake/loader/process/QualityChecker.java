@@ -9,7 +9,7 @@ import java.util.Set;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.config.OutlierAction;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 /**
  * Builds the {@link QualityReport} of loaded (not yet processed) rows.

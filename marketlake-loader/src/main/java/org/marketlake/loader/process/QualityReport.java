@@ -77,8 +77,56 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         return text.toString();
     }
 
+    /** The report as one JSON document, indented. */
     public String toJson() {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        return text(tree(), true);
+    }
+
+    /** The same document on one line (JSON lines: one report, one line). */
+    public String toJsonLine() {
+        return text(tree(), false);
+    }
+
+    /**
+     * The report as records for CSV: one row per value of the JSON document, {@code metric} its dotted path
+     * ({@code missing_values.close.count}, {@code temporal.largest_gaps.0.after}), {@code value} as in the JSON.
+     */
+    public org.marketlake.core.format.Rows metrics() {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        flatten("", tree(), rows);
+        return org.marketlake.core.format.Rows.table(List.of("metric", "value"), rows);
+    }
+
+    private static void flatten(String path, com.fasterxml.jackson.databind.JsonNode node, List<Object[]> rows) {
+        if (node.isContainerNode()) {
+            if (node.isEmpty()) {
+                rows.add(new Object[] {path, node.isArray() ? "[]" : "{}"});
+            }
+            int[] index = {0};
+            node.fields().forEachRemaining(field -> flatten(join(path, field.getKey()), field.getValue(), rows));
+            if (node.isArray()) {
+                node.forEach(element -> flatten(join(path, Integer.toString(index[0]++)), element, rows));
+            }
+        } else {
+            rows.add(new Object[] {path, node.isNull() ? null : node.isNumber() ? node.numberValue() : node.isBoolean() ? node.booleanValue() : node.asText()});
+        }
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String text(ObjectNode root, boolean indented) {
+        ObjectMapper json = indented ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT) : new ObjectMapper();
+        try {
+            return json.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode tree() {
+        ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("valid", isValid());
         root.put("rows", rows);
@@ -98,10 +146,6 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         schemaNode.set("missing_columns", json.valueToTree(schema.missingColumns()));
         schemaNode.set("extra_columns", json.valueToTree(schema.extraColumns()));
         root.set("issues", json.valueToTree(issues));
-        try {
-            return json.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 }

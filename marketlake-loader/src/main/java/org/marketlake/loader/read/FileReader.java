@@ -1,5 +1,11 @@
 package org.marketlake.loader.read;
 
+import org.marketlake.loader.table.TableColumn;
+
+import org.marketlake.loader.table.Table;
+
+import org.marketlake.loader.table.SourceType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package org.marketlake.loader.read;
 
+import org.marketlake.loader.table.TableColumn;
+
+import org.marketlake.loader.table.SourceType;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;

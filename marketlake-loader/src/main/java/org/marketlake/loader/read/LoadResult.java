@@ -1,5 +1,7 @@
 package org.marketlake.loader.read;
 
+import org.marketlake.loader.table.Table;
+
 import java.util.List;
 import org.marketlake.loader.discovery.FileInfo;
 

@@ -25,7 +25,7 @@ public final class MemoryBudget {
         long total = used.addAndGet(bytes);
         if (total > limitBytes) {
             throw new InvalidDataException("loading would exceed performance.memory_limit " + limitText + " (" + Sizes.human(total)
-                    + " needed so far, at " + what + "): narrow the selection (--year, --month) or raise the limit");
+                    + " needed so far, at " + what + "): narrow the selection (year, month) or raise the limit").about("year", "month");
         }
     }
 

@@ -1,5 +1,9 @@
 package org.marketlake.loader.read;
 
+import org.marketlake.loader.table.TableColumn;
+
+import org.marketlake.loader.table.SourceType;
+
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.marketlake.core.error.SchemaMismatchException;
 import org.marketlake.loader.config.LoaderConfig;
-import org.marketlake.loader.read.SourceType;
+import org.marketlake.loader.table.SourceType;
 
 /**
  * Checks a file's columns against the configuration before its rows are read: the datetime column exists and

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marketlake.loader.read.Columns;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Columns;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 class DtypeOptimizerTest {
     private static Table table() {

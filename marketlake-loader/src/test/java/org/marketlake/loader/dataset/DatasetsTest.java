@@ -11,11 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.Fixtures;
 import org.marketlake.core.error.IncompleteContextException;
-import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.discovery.Selection;
 import org.marketlake.loader.process.Processed;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 class DatasetsTest {
     @TempDir

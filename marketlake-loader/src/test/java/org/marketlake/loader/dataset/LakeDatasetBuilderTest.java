@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -19,12 +19,12 @@ import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.testing.Bars;
 import org.marketlake.loader.Fixtures;
-import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.config.ConfigLoader;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.discovery.Selection;
 import org.marketlake.loader.read.LoadResult;
-import org.marketlake.loader.read.Table;
+import org.marketlake.loader.table.Table;
 
 class LakeDatasetBuilderTest {
     @TempDir

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.error.InvalidFileNameException;
-import org.marketlake.loader.ParquetDataLoader;
+import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.Fixtures;
 
 class FileDiscoveryTest {

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.marketlake.loader.config.LoaderConfig;
 import org.marketlake.loader.dataset.SampleMonths;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 class FeatureEngineerTest {
     private static final double N = Double.NaN;

@@ -11,8 +11,8 @@ import org.marketlake.loader.config.NullHandling;
 import org.marketlake.loader.config.OutlierAction;
 import org.marketlake.loader.config.OutlierMethod;
 import org.marketlake.loader.config.Scaling;
-import org.marketlake.loader.read.Table;
-import org.marketlake.loader.read.TableColumn;
+import org.marketlake.loader.table.Table;
+import org.marketlake.loader.table.TableColumn;
 
 class OutlierDetectorTest {
     static LoaderConfig.Processing settings(OutlierMethod method, double threshold, OutlierAction action) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
-import org.marketlake.sources.Redaction;
+import org.marketlake.sources.secret.Redaction;
 
 /**
  * Alpaca's market-data API (v2, stocks), single-symbol form ({@code /v2/stocks/{symbol}/trades|quotes|bars}):
@@ -66,8 +66,8 @@ public final class AlpacaClient {
     private static URI checkBase(URI baseUrl) {
         if (baseUrl == null || baseUrl.getScheme() == null || !(baseUrl.getScheme().equals("http") || baseUrl.getScheme().equals("https"))
                 || baseUrl.getHost() == null) {
-            throw new InvalidRequestException("--base-url must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value="
-                    + Redaction.text(String.valueOf(baseUrl)) + "]");
+            throw new InvalidRequestException("the base URL must be an http(s) URL such as " + DEFAULT_BASE_URL + " [value="
+                    + Redaction.text(String.valueOf(baseUrl)) + "]").about("base url");
         }
         String text = baseUrl.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);

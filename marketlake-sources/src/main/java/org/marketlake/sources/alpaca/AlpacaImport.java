@@ -7,15 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.marketlake.core.Lake;
-import org.marketlake.core.Progress;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.progress.Progress;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
-import org.marketlake.sources.CompletionLog;
-import org.marketlake.sources.Redaction;
+import org.marketlake.sources.resume.CompletionLog;
+import org.marketlake.sources.secret.Redaction;
 
 /**
  * {@code marketlake import-api}: historical trades, quotes and bars from Alpaca into the lake.

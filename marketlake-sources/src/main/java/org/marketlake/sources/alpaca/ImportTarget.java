@@ -30,7 +30,7 @@ public sealed interface ImportTarget permits ImportTarget.ApiBars, ImportTarget.
     static ImportTarget parse(String text, boolean fromTrades) {
         if ("quotes".equals(text)) {
             if (fromTrades) {
-                throw new InvalidRequestException("--from-trades builds bars, not quotes");
+                throw new InvalidRequestException("bars built from trades are bars, not quotes").about("from trades");
             }
             return new Quotes();
         }
@@ -60,11 +60,11 @@ public sealed interface ImportTarget permits ImportTarget.ApiBars, ImportTarget.
         return Period.containing(unitKind(), micros);
     }
 
-    /** As typed on the command line: {@code 1m}, {@code 1m --from-trades}, {@code quotes}. */
+    /** What is imported, in words: {@code 1m}, {@code 1m from trades}, {@code quotes}; also the resume log's key. */
     default String label() {
         return switch (this) {
             case ApiBars bars -> bars.timeframe().label();
-            case TradeBars bars -> bars.timeframe() == Timeframe.S1 ? "1s" : bars.timeframe().label() + " --from-trades";
+            case TradeBars bars -> bars.timeframe() == Timeframe.S1 ? "1s" : bars.timeframe().label() + " from trades";
             case Quotes quotes -> "quotes";
         };
     }

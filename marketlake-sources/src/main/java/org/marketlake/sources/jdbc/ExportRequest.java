@@ -2,7 +2,7 @@ package org.marketlake.sources.jdbc;
 
 import java.util.Arrays;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.sources.Redaction;
+import org.marketlake.sources.secret.Redaction;
 
 /**
  * One export: the JDBC URL (with or without the password; never printed), the user, a password from the
@@ -17,8 +17,8 @@ public record ExportRequest(String url, String user, String password, SourceMapp
 
     public ExportRequest {
         if (url == null || !url.startsWith("jdbc:")) {
-            throw new InvalidRequestException("--jdbc needs a JDBC URL such as jdbc:sqlite:/path/db.sqlite or jdbc:postgresql://host/db [value="
-                    + Redaction.of(Arrays.asList(password), url).redact(url) + "]");
+            throw new InvalidRequestException("the source needs a JDBC URL such as jdbc:sqlite:/path/db.sqlite or jdbc:postgresql://host/db [value="
+                    + Redaction.of(Arrays.asList(password), url).redact(url) + "]").about("jdbc");
         }
         if (mapping == null || selection == null) {
             throw new IllegalArgumentException("an export needs a mapping and a selection");

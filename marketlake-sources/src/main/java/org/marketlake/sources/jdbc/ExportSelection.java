@@ -13,7 +13,7 @@ public sealed interface ExportSelection permits ExportSelection.All, ExportSelec
     record OneSymbol(Symbol symbol, Year year) implements ExportSelection {
         public OneSymbol {
             if (symbol == null) {
-                throw new InvalidRequestException("--symbol is required unless --all is given");
+                throw new InvalidRequestException("a symbol is needed unless every symbol is exported").about("symbol", "all");
             }
         }
     }

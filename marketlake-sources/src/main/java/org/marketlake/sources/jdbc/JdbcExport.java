@@ -26,11 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.marketlake.core.error.InvalidDataException;
-import org.marketlake.core.Lake;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.MarketLakeException;
-import org.marketlake.core.Progress;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.WriteResult;
+import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -38,8 +38,8 @@ import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
-import org.marketlake.sources.CompletionLog;
-import org.marketlake.sources.Redaction;
+import org.marketlake.sources.resume.CompletionLog;
+import org.marketlake.sources.secret.Redaction;
 
 /**
  * Exports a relational database of bars and quotes into the lake ({@code marketlake export-to-parquet}).
@@ -105,7 +105,7 @@ public final class JdbcExport {
             }
             if (tables.isEmpty()) {
                 throw new InvalidRequestException("the source has none of the tables bars_1s, bars_1m, bars_1d, quotes [url=" + Redaction.text(request.url())
-                        + "]: name yours with --mapping (see docs/SOURCES.md)");
+                        + "]: name yours in a mapping (see docs/SOURCES.md)").about("mapping");
             }
             log = CompletionLog.open(lake.root(), TOOL, identity());
             if (request.restart()) {
@@ -154,7 +154,7 @@ public final class JdbcExport {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D") || e.getMessage().contains("No suitable driver")) {
                 throw new InvalidRequestException("cannot connect [url=" + Redaction.text(request.url()) + "]: " + firstLine(e.getMessage())
-                        + " (check the URL, --user and PGPASSWORD)", e);
+                        + " (check the URL, the user and PGPASSWORD)", e).about("jdbc", "user");
             }
             throw e;
         }

@@ -2,7 +2,7 @@ package org.marketlake.sources.jdbc;
 
 import java.util.regex.Pattern;
 
-/** What the export needs to know of a JDBC URL (shown, it goes through {@link org.marketlake.sources.Redaction}). */
+/** What the export needs to know of a JDBC URL (shown, it goes through {@link org.marketlake.sources.secret.Redaction}). */
 final class JdbcUrls {
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");

@@ -53,7 +53,7 @@ record SourceTable(TableMapping mapping, String symbolColumn, String timestampCo
         SourceTimestamps.Mode mode = sqlite ? SourceTimestamps.Mode.DYNAMIC : mode(sqlType, timestampSource.typeName());
         if (mode == SourceTimestamps.Mode.LOCAL && mapping.zone() == null) {
             throw new InvalidRequestException("column " + mapping.table() + "." + timestamp + " is a timestamp without time zone: say which zone its values are in with"
-                    + " 'timezone:' in --mapping (for example timezone: America/New_York or UTC)");
+                    + " 'timezone:' in the mapping (for example timezone: America/New_York or UTC)").about("mapping");
         }
         List<Integer> lakeColumns = new ArrayList<>();
         List<String> sourceColumns = new ArrayList<>();
@@ -94,7 +94,7 @@ record SourceTable(TableMapping mapping, String symbolColumn, String timestampCo
         SourceColumn found = columns.get(wanted.toLowerCase(Locale.ROOT));
         if (found == null) {
             throw new InvalidRequestException("table " + mapping.table() + " has no column " + wanted + " for the lake column " + lakeColumn
-                    + " of " + mapping.kind().viewName() + ": map it with 'columns: {" + lakeColumn + ": <source column>}' in --mapping");
+                    + " of " + mapping.kind().viewName() + ": map it with 'columns: {" + lakeColumn + ": <source column>}' in the mapping").about("mapping");
         }
         return found;
     }

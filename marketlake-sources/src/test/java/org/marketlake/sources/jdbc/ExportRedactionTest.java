@@ -8,8 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.Lake;
-import org.marketlake.core.Progress;
+import org.marketlake.core.store.Lake;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.core.error.InvalidRequestException;
 
 /** What a driver says about the URL reaches the user without the secrets in it. */
