@@ -1,21 +1,21 @@
 package org.marketlake.cli.calendar;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.Output;
-import org.marketlake.cli.OutputTarget;
 import org.marketlake.cli.convert.DateConverter;
-import org.marketlake.core.Lake;
+import org.marketlake.cli.output.Output;
+import org.marketlake.cli.output.OutputOptions;
+import org.marketlake.cli.output.OutputTarget;
 import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.core.calendar.TradingCalendars;
 import org.marketlake.core.calendar.TradingSession;
 import org.marketlake.core.error.InvalidRequestException;
-import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.Rows;
+import org.marketlake.core.store.Lake;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,11 +38,8 @@ public final class CalendarCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Days days;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, json or jsonl (default: from the --output extension, else table).")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
@@ -74,10 +71,7 @@ public final class CalendarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // No lake is read; an --output inside the default lake root is still refused, as for every command.
-        OutputTarget target = OutputTarget.of(format, output, Lake.defaultRoot());
-        if (target.format() == OutputFormat.PARQUET) {
-            throw new InvalidRequestException("calendar prints table, csv, json or jsonl, not parquet");
-        }
+        OutputTarget target = output.target(Lake.defaultRoot(), false);
         TradingCalendar trading = TradingCalendars.of(calendar);
         Rows rows = days.date != null ? SessionRows.ofDate(trading, days.date) : SessionRows.ofSessions(trading, sessions(trading));
         Output.print(rows, target.format(), target.file(), null, spec.commandLine().getOut());

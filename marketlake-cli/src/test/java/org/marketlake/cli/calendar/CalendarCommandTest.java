@@ -107,7 +107,7 @@ class CalendarCommandTest {
     void badValuesAreUsageErrors() {
         CliRun unknown = CliRun.of("calendar", "--calendar", "LSE", "--year", "2024");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("marketlake: unknown calendar [value=LSE]: use one of XNYS, 24/7, FX\n");
+        assertThat(unknown.err()).isEqualTo("marketlake: unknown calendar [value=LSE]: use one of XNYS, 24/7, FX (--calendar NAME)\n");
         CliRun early = CliRun.of("calendar", "--year", "1985");
         assertThat(early.exitCode()).isEqualTo(2);
         assertThat(early.err()).contains("XNYS calendar covers 1990-01-01 to 2035-12-31 [year=1985]");

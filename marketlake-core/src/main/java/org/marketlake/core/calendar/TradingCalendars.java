@@ -34,7 +34,8 @@ public final class TradingCalendars {
             case XNYS -> Xnys.CALENDAR;
             case ALWAYS_OPEN -> AlwaysOpen.CALENDAR;
             case FX -> Fx.CALENDAR;
-            default -> throw new InvalidRequestException("unknown calendar [value=" + name + "]: use one of " + String.join(", ", names()));
+            default -> throw new InvalidRequestException("unknown calendar [value=" + name + "]: use one of " + String.join(", ", names()))
+                    .about("calendar");
         };
     }
 

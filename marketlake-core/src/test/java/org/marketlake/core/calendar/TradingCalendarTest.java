@@ -113,7 +113,8 @@ class TradingCalendarTest {
     @Test
     void anUnknownCalendarNamesTheKnownOnes() {
         assertThatThrownBy(() -> TradingCalendars.of("LSE")).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("unknown calendar [value=LSE]: use one of XNYS, 24/7, FX");
+                .hasMessage("unknown calendar [value=LSE]: use one of XNYS, 24/7, FX")
+                .satisfies(e -> assertThat(((InvalidRequestException) e).parameters()).containsExactly("calendar"));
         assertThat(TradingCalendars.of("xnys")).isSameAs(XNYS);
     }
 
