@@ -78,13 +78,13 @@ class LakeForecastsTest {
     void missingBarsAndUnknownModelsSayWhatToDo() {
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(Symbol.of("AAPL"), Timeframe.M1, "naive", 0, 5, Long.MAX_VALUE)))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("no 1m bars of AAPL in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check --root");
+                .hasMessage("no 1m bars of AAPL in the lake [root=" + lake.root() + "]: ingest some first (or run marketlake demo), or check the lake root");
         assertThatThrownBy(() -> LakeForecasts.forecast(lake, new ForecastRequest(IBM, Timeframe.M1, "prophet", 0, 5, Long.MAX_VALUE)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("unknown model [value=prophet]: use naive, seasonal-naive, drift or a Chronos-Bolt checkpoint folder");
         assertThatThrownBy(() -> new ForecastRequest(IBM, Timeframe.M1, "naive", 0, 0, Long.MAX_VALUE))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("--horizon must be between 1 and 100000 [value=0]");
+                .hasMessage("horizon must be between 1 and 100000 [value=0]");
     }
 
     static void assertQuantilesOrdered(Forecast forecast) {

@@ -158,7 +158,7 @@ class IngestTest {
         Lake lake = Lake.open(folder.resolve("lake"));
         assertThatThrownBy(() -> Ingest.trades(lake, IngestOptions.of(AAPL, List.of(csv)).strict()))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("1 row(s) rejected and --strict given, nothing written; first: non-positive price [file=" + csv
+                .hasMessage("1 row(s) rejected in strict mode, nothing written; first: non-positive price [file=" + csv
                         + ", line=3, value=price=-1.0 size=1.0]");
         assertThat(lake.files()).isEmpty();
     }

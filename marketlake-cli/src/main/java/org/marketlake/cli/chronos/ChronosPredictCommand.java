@@ -3,7 +3,7 @@ package org.marketlake.cli.chronos;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.forecast.chronos.ChronosBolt;
 import org.marketlake.forecast.chronos.ChronosForecast;
@@ -29,7 +29,7 @@ public final class ChronosPredictCommand implements Callable<Integer> {
     enum Format { json, csv }
 
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,7 @@ package org.marketlake.cli.dataset;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.audit.AuditSession;
 import picocli.CommandLine;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "List audit sessions (stale running ones are first marked abandoned), or print one with --session.")
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

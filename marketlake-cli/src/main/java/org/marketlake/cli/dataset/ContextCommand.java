@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.load.ParquetDataLoader;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Build the prediction context: the last context_length processed rows up to a time.")
 public final class ContextCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

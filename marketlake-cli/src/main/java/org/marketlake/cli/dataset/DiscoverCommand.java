@@ -3,7 +3,7 @@ package org.marketlake.cli.dataset;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.loader.discovery.FileInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
         description = "List the files of a selection (a year or year range is required), sorted by year, month, symbol.")
 public final class DiscoverCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.loader.load.ParquetDataLoader;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Load only rows after a time, across months up to the newest file; optionally merge into an existing dataset.")
 public final class IncrementalCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

@@ -2,7 +2,7 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.loader.load.LoadOutcome;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.OutputFolder;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Read, validate and convert the files of a selection; print files, rows, columns, time range, memory.")
 public final class LoadCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.config.ChecksumAlgorithm;
 import org.marketlake.loader.state.IdempotencyTracker;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
         description = "List the files the idempotency state records: key, status, unchanged/changed/missing, time, rows.")
 public final class ProcessedCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

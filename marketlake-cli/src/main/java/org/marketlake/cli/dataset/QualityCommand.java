@@ -2,7 +2,7 @@ package org.marketlake.cli.dataset;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.cli.output.Output;
 import org.marketlake.cli.output.OutputOptions;
 import org.marketlake.cli.output.OutputTarget;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = "Report missing values, temporal consistency (order, duplicates, gaps vs closures), outliers and schema compliance.")
 public final class QualityCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;
@@ -41,7 +41,7 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputTarget target = output.target(common.root(), false);
+        OutputTarget target = output.target(dataset.loader().config().dataPaths().rootDir(), false);
         Datasets.QualityCheck check = new Datasets(dataset.loader()).quality(dataset.selection(), DatasetOptions.output(out));
         QualityReport report = check.report();
         java.io.PrintWriter out = spec.commandLine().getOut();

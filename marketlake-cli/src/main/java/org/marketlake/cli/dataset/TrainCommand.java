@@ -3,7 +3,7 @@ package org.marketlake.cli.dataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.loader.dataset.Datasets;
 import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.dataset.TrainingDataset;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Build the training dataset: processed targets and features, the last validation_split for validation.")
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
-    CommonOptions common;
+    NoLakeOptions common;
 
     @Mixin
     DatasetOptions dataset;

@@ -30,7 +30,7 @@ public final class IngestBarsCommand implements Callable<Integer> {
     @Option(names = "--timeframe", required = true, paramLabel = "TF", description = "1s, 1m, 5m, 15m, 1h or 1d.")
     String timeframe;
 
-    @Option(names = "--symbol", required = true, paramLabel = "SYM")
+    @Option(names = "--symbol", required = true, paramLabel = "SYM", description = "The symbol the bars are of (the file name of the lake file).")
     String symbol;
 
     @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of timestamps that have no offset.")

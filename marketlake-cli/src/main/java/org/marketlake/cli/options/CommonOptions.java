@@ -1,20 +1,18 @@
 package org.marketlake.cli.options;
 
-
 import java.nio.file.Path;
+import org.marketlake.core.progress.Progress;
 import org.marketlake.core.store.Lake;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every subcommand takes: {@code @Mixin CommonOptions common;}. */
+/** Options every command that reads or writes the lake takes: {@code @Mixin CommonOptions common;}. */
 public final class CommonOptions {
     @Option(names = "--root", paramLabel = "DIR", description = "Lake root (default: $MARKETLAKE_ROOT, else data/parquet).")
     Path root;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    boolean verbose;
-
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    RunOptions run;
 
     public Path root() {
         return root != null ? root : Lake.defaultRoot();
@@ -31,11 +29,10 @@ public final class CommonOptions {
     }
 
     public boolean verbose() {
-        return verbose;
+        return run.verbose();
     }
 
-    /** Progress goes to stderr only when it is a terminal and --quiet is not given. */
-    public org.marketlake.core.progress.Progress progress(java.io.PrintWriter err) {
-        return quiet || System.console() == null ? org.marketlake.core.progress.Progress.NONE : new TerminalProgress(err);
+    public Progress progress(java.io.PrintWriter err) {
+        return run.progress(err);
     }
 }

@@ -96,7 +96,7 @@ class DatasetCommandTest {
     void errorsMapToExitCodes() throws Exception {
         Run noYear = run("dataset", "load", "--config", config.toString());
         assertThat(noYear.code()).isEqualTo(2);
-        assertThat(noYear.err()).contains("give a year (--year 2014) or a year range (--year-range 2014:2016)");
+        assertThat(noYear.err()).contains("give a year (2014) or a year range (2014:2016)");
 
         Path broken = Files.writeString(dir.resolve("broken.yaml"), SampleMonths.designConfig(root).replace("null_handling", "null_handlin"));
         Run badConfig = run("dataset", "discover", "--config", broken.toString(), "--year", "2014");

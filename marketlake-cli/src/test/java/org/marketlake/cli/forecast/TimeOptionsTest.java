@@ -21,7 +21,7 @@ class TimeOptionsTest extends DemoLakeTest {
     void forecastAtRefusesATimeWithoutAnOffsetUnlessTzSaysWhatItMeans() {
         CliRun naive = forecastAt("--at", "2013-10-07T11:00");
         assertThat(naive.exitCode()).isEqualTo(2);
-        assertThat(naive.err()).isEqualTo("marketlake: time without an offset [value=2013-10-07T11:00]: add Z or an offset, or say what it means with --tz ZONE"
+        assertThat(naive.err()).isEqualTo("marketlake: time without an offset [value=2013-10-07T11:00]: add Z or an offset, or give the time zone it is in"
                 + System.lineSeparator());
         assertThat(naive.out()).isEmpty();
 

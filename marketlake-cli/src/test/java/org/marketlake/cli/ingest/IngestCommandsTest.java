@@ -70,7 +70,7 @@ class IngestCommandsTest {
         Path csv = file("t.csv", TRADES);
         CliRun run = CliRun.of("ingest", "trades", "--root", root(), "--symbol", "AAPL", "--strict", csv.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("marketlake: 1 row(s) rejected and --strict given, nothing written; first: non-positive price [file="
+        assertThat(run.err()).isEqualTo("marketlake: 1 row(s) rejected in strict mode, nothing written; first: non-positive price [file="
                 + csv + ", line=5, value=price=-1.0 size=10.0]\n");
         assertThat(dir.resolve("lake")).doesNotExist();
     }

@@ -69,8 +69,8 @@ class TimestampParserTest {
         strict         | yesterday                          | IllegalArgumentException: not an ISO-8601 timestamp: yesterday
         strict         | ""                                 | IllegalArgumentException: empty timestamp
         # without an offset: only with a zone
-        strict         | 2024-01-02T09:30:00                | InvalidRequestException: timestamp without an offset [value=2024-01-02T09:30:00]: add Z or an offset, or say what it means with --tz ZONE
-        strict         | 2024-01-02 09:30                   | InvalidRequestException: timestamp without an offset [value=2024-01-02 09:30]: add Z or an offset, or say what it means with --tz ZONE
+        strict         | 2024-01-02T09:30:00                | InvalidRequestException: timestamp without an offset [value=2024-01-02T09:30:00]: add Z or an offset, or give the time zone it is in
+        strict         | 2024-01-02 09:30                   | InvalidRequestException: timestamp without an offset [value=2024-01-02 09:30]: add Z or an offset, or give the time zone it is in
         utc            | 2014-03-03 09:30:00                | 2014-03-03T09:30:00Z
         utc            | 2014-03-03T09:30                   | 2014-03-03T09:30:00Z
         new-york       | 2024-01-02T09:30:00                | 2024-01-02T14:30:00Z
@@ -91,13 +91,13 @@ class TimestampParserTest {
         dates          | 2024-06-31                         | IllegalArgumentException: not a date: 2024-06-31
         new-york-dates | 2024-07-02                         | 2024-07-02T04:00:00Z
         # integers: only with a unit, and only landing in [1971, 2100) unless any date is allowed
-        strict         | 1380000000                         | "InvalidRequestException: integer timestamp [value=1380000000] needs --epoch-unit s|ms|us|ns"
+        strict         | 1380000000                         | "InvalidRequestException: integer timestamp [value=1380000000] needs its epoch unit: s, ms, us or ns"
         s              | 1380000000                         | 2013-09-24T05:20:00Z
         ms             | 1380000000123                      | 2013-09-24T05:20:00.123000Z
         us             | 1380000000123456                   | 2013-09-24T05:20:00.123456Z
         ns             | 1380000000123456789                | 2013-09-24T05:20:00.123456Z
-        ms             | 1719840600                         | DateTimeException: as ms since 1970 it is 1970-01-20T21:44:00.600000Z, outside 1971-01-01 to 2099-12-31: check --epoch-unit, or give --allow-any-date
-        s              | 1719840600000                      | DateTimeException: as s since 1970 it is +56469-07-30T12:00:00Z, outside 1971-01-01 to 2099-12-31: check --epoch-unit, or give --allow-any-date
+        ms             | 1719840600                         | DateTimeException: as ms since 1970 it is 1970-01-20T21:44:00.600000Z, outside 1971-01-01 to 2099-12-31: check the epoch unit, or allow any date
+        s              | 1719840600000                      | DateTimeException: as s since 1970 it is +56469-07-30T12:00:00Z, outside 1971-01-01 to 2099-12-31: check the epoch unit, or allow any date
         ms-any-date    | 1719840600                         | 1970-01-20T21:44:00.600000Z
         ns-any-date    | -1                                 | 1969-12-31T23:59:59.999999Z
         """)
@@ -155,7 +155,7 @@ class TimestampParserTest {
 
         TimePoint wall = TimestampParser.point("2013-10-07T11:00");
         assertThatThrownBy(() -> wall.first(null)).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("time without an offset [value=2013-10-07T11:00]: add Z or an offset, or say what it means with --tz ZONE");
+                .hasMessage("time without an offset [value=2013-10-07T11:00]: add Z or an offset, or give the time zone it is in");
         assertThat(Micros.format(wall.first(NEW_YORK))).isEqualTo("2013-10-07T15:00:00Z");
         assertThatThrownBy(() -> TimestampParser.point("2024-03-10T02:30").first(NEW_YORK)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("local time 2024-03-10T02:30 does not exist in America/New_York (skipped by a daylight-saving switch)");

@@ -167,7 +167,7 @@ class InputsTest {
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessageStartingWith("timestamp column without a time zone [file=" + file + ", column=timestamp, value="
                             + (timestampType.equals("TIMESTAMP_NS") ? "TIMESTAMP_NS" : "TIMESTAMP") + "]")
-                    .hasMessageEndingWith("say which zone they are in with --tz ZONE");
+                    .hasMessageEndingWith("say which zone they are in");
         }
         TimestampParser timestamps = switch (timestampType) {
             case "BIGINT" -> TimestampParser.of(null, EpochUnit.NS);

@@ -191,7 +191,7 @@ abstract class ExportContractTest {
 
         assertThatThrownBy(() -> export(new ExportSelection.All()))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessage("table bars_1s has no column high for the lake column high of bars_1s: map it with 'columns: {high: <source column>}' in --mapping");
+                .hasMessage("table bars_1s has no column high for the lake column high of bars_1s: map it with 'columns: {high: <source column>}' in the mapping");
         assertThat(LakeSnapshot.of(lakeRoot)).isEmpty();
     }
 }
