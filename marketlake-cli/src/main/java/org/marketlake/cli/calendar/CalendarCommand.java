@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.convert.DateConverter;
+import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.cli.output.Output;
 import org.marketlake.cli.output.OutputOptions;
 import org.marketlake.cli.output.OutputTarget;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code marketlake calendar}: the sessions of a trading calendar, or whether one date trades. It reads no lake,
- * so it takes no {@code --root}.
+ * so it refuses {@code --root} (through {@link NoLakeOptions}).
  */
 @Command(name = "calendar", mixinStandardHelpOptions = true,
         description = "The sessions of a trading calendar (one row per session: date, open and close in UTC and local time, "
@@ -41,8 +42,8 @@ public final class CalendarCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    NoLakeOptions common;
 
     /** Which days: exactly one of --year, --date, or --start with --end. */
     static final class Days {

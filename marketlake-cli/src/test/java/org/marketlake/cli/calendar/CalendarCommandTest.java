@@ -124,9 +124,11 @@ class CalendarCommandTest {
     }
 
     @Test
-    void itReadsNoLakeAndTakesNoRoot() {
+    void itReadsNoLakeAndRefusesRoot() {
         CliRun run = CliRun.of("calendar", "--year", "2024", "--root", dir.resolve("missing").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown options: '--root'");
+        assertThat(run.err()).contains("calendar does not read the lake, so --root does not apply");
+        CliRun quiet = CliRun.of("calendar", "--date", "2024-01-02", "--quiet");
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
     }
 }
