@@ -2,6 +2,7 @@ package org.marketlake.forecast;
 
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
+import org.marketlake.forecast.model.Forecast;
 import org.marketlake.core.model.Timeframe;
 
 /**
@@ -14,7 +15,7 @@ import org.marketlake.core.model.Timeframe;
  */
 public record ForecastRequest(Symbol symbol, Timeframe timeframe, String model, int contextLength, int horizon, long atMicros) {
     /** Horizons longer than this are refused: a typo more likely than a wish. */
-    public static final int MAX_HORIZON = 100_000;
+    public static final int MAX_HORIZON = Forecast.MAX_HORIZON;
 
     public ForecastRequest {
         if (symbol == null || timeframe == null || model == null || model.isBlank()) {

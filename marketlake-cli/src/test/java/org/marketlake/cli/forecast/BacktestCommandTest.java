@@ -60,7 +60,7 @@ class BacktestCommandTest extends DemoLakeTest {
                 "--horizon", "2", "--windows", "5");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("marketlake: 5 windows of 2 bars need at least 12 bars (2 of history before the first),"
-                + " the series has 11: use 4 windows or a shorter horizon" + System.lineSeparator());
+                + " the series has 11: use 4 windows or a shorter horizon (--windows N, --horizon H)" + System.lineSeparator());
     }
 
     @Test

@@ -110,7 +110,7 @@ class ForecastCommandTest extends DemoLakeTest {
 
         CliRun context = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--context-length", "0");
         assertThat(context.exitCode()).isEqualTo(2);
-        assertThat(context.err()).isEqualTo("marketlake: context length must be at least 1 [value=0]" + System.lineSeparator());
+        assertThat(context.err()).isEqualTo("marketlake: --context-length must be at least 1 [value=0]" + System.lineSeparator());
 
         CliRun at = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--horizon", "5", "--at", "yesterday");
         assertThat(at.exitCode()).isEqualTo(2);

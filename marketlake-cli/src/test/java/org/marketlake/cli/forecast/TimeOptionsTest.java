@@ -21,7 +21,7 @@ class TimeOptionsTest extends DemoLakeTest {
     void forecastAtRefusesATimeWithoutAnOffsetUnlessTzSaysWhatItMeans() {
         CliRun naive = forecastAt("--at", "2013-10-07T11:00");
         assertThat(naive.exitCode()).isEqualTo(2);
-        assertThat(naive.err()).isEqualTo("marketlake: time without an offset [value=2013-10-07T11:00]: add Z or an offset, or give the time zone it is in"
+        assertThat(naive.err()).isEqualTo("marketlake: time without an offset [value=2013-10-07T11:00]: add Z or an offset, or give the time zone it is in (--tz ZONE)"
                 + System.lineSeparator());
         assertThat(naive.out()).isEmpty();
 
@@ -42,11 +42,11 @@ class TimeOptionsTest extends DemoLakeTest {
 
         CliRun query = CliRun.of("query", "--root", root, "--timeframe", "1m", "--symbol", "IBM", "--start", "2013-06-31", "--end", "2013-10-08");
         assertThat(query.exitCode()).isEqualTo(2);
-        assertThat(query.err()).startsWith("marketlake: bad --start [value=2013-06-31]: not a date: 2013-06-31");
+        assertThat(query.err()).startsWith("marketlake: Invalid value for option '--start': not a date: 2013-06-31");
 
         CliRun hour = CliRun.of("query", "--root", root, "--timeframe", "1m", "--symbol", "IBM", "--start", "2013-10-07T24:00:00Z", "--end", "2013-10-08");
         assertThat(hour.exitCode()).isEqualTo(2);
-        assertThat(hour.err()).startsWith("marketlake: bad --start [value=2013-10-07T24:00:00Z]: date or time out of range: 2013-10-07T24:00:00Z");
+        assertThat(hour.err()).startsWith("marketlake: Invalid value for option '--start': date or time out of range: 2013-10-07T24:00:00Z");
 
         CliRun export = CliRun.of("chronos", "export", "--root", root, "--start", "2013-10-07T09:30", "--out", folder.resolve("x.parquet").toString());
         assertThat(export.exitCode()).isEqualTo(2);

@@ -103,7 +103,7 @@ class IngestCommandsTest {
         Path csv = file("amount.csv", "timestamp,price,amount\n2024-01-02T14:30:00Z,10,1\n");
         CliRun run = CliRun.of("ingest", "trades", "--root", root(), "--symbol", "AAPL", csv.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("missing column [file=" + csv + ", column=size]").contains("--map size=COLUMN");
+        assertThat(run.err()).contains("missing column [file=" + csv + ", column=size]").contains("map another to size (size=COLUMN) (--map FIELD=COLUMN");
         CliRun mapped = CliRun.of("ingest", "trades", "--root", root(), "--symbol", "AAPL", "--map", "size=amount", csv.toString());
         assertThat(mapped.exitCode()).as(mapped.err()).isZero();
     }
@@ -150,9 +150,9 @@ class IngestCommandsTest {
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1s").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "MSFT", "--from", "1s", "--to", "1m").exitCode()).isEqualTo(1);
         assertThat(CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1m", "--month", "2024-13").exitCode()).isEqualTo(2);
-        CliRun both = CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1m", "--month", "2024-01", "--start", "2024-01-02");
+        CliRun both = CliRun.of("resample", "--root", root(), "--symbol", "AAPL", "--from", "1s", "--to", "1m", "--month", "2024-01", "--start", "2024-01-02", "--end", "2024-01-03");
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err()).isEqualTo("marketlake: give either --month YYYY-MM or --start T --end T, not both\n");
+        assertThat(both.err()).startsWith("marketlake: Error: --month=YYYY-MM and [--start=T --end=T] are mutually exclusive (specify only one)");
     }
 
     @Test

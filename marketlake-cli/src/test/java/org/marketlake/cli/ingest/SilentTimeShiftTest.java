@@ -44,7 +44,7 @@ class SilentTimeShiftTest {
         CliRun run = CliRun.of("ingest", "trades", "--root", root(), "--symbol", "IBM", file.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("marketlake: timestamp column without a time zone [file=" + file + ", column=timestamp, value=TIMESTAMP]:"
-                + " its values are wall-clock times (isAdjustedToUTC=false); say which zone they are in\n");
+                + " its values are wall-clock times (isAdjustedToUTC=false); say which zone they are in (--tz ZONE)\n");
         assertThat(run.out()).isEmpty();
         assertThat(dir.resolve("lake")).doesNotExist();
     }

@@ -143,7 +143,7 @@ class LakeCommandsTest {
 
         CliRun unsafe = CliRun.of("query", "--root", root, "--timeframe", "1m", "--symbol", "../etc", "--month", "2024-01");
         assertThat(unsafe.exitCode()).isEqualTo(2);
-        assertThat(unsafe.err()).startsWith("marketlake: invalid symbol [value=../etc]");
+        assertThat(unsafe.err()).startsWith("marketlake: Invalid value for option '--symbol': invalid symbol [value=../etc]");
         assertThat(CliRun.of("query", "--root", root, "--timeframe", "2m", "--symbol", "AAPL", "--month", "2024-01").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("query", "--root", root, "--timeframe", "1m", "--symbol", "AAPL").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("query", "--root", root, "--timeframe", "1m", "--symbol", "AAPL", "--month", "2024-01", "--columns", "nope").exitCode()).isEqualTo(2);

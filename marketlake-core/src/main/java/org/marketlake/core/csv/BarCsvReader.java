@@ -92,7 +92,7 @@ public final class BarCsvReader {
                 } catch (IllegalArgumentException | java.time.DateTimeException e) {
                     throw new InvalidDataException(where(file, row, timeColumn, tsText) + e.getMessage());
                 } catch (InvalidRequestException e) {
-                    throw new InvalidRequestException(where(file, row, timeColumn, tsText) + e.getMessage());
+                    throw new InvalidRequestException(where(file, row, timeColumn, tsText) + e.getMessage(), e);
                 }
                 int at = builder.add(ts);
                 builder.setDouble(LakeSchema.OPEN, at, number(record, "open", file, row));

@@ -14,8 +14,12 @@ public abstract sealed class MarketLakeException extends RuntimeException permit
         super(message);
     }
 
+    /** A wrapper that adds where (file, line) keeps the parameters its cause named. */
     protected MarketLakeException(String message, Throwable cause) {
         super(message, cause);
+        if (cause instanceof MarketLakeException named) {
+            this.parameters = named.parameters;
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ final class FileChecker {
             if (problems.stream().anyMatch(problem -> problem.contains("schema differs"))) {
                 return problems; // rows of another shape cannot be checked against the rules
             }
-            Frame frame = ParquetFiles.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns());
+            Frame frame = ParquetFileReads.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns());
             long[] ts = frame.timestamps();
             RowValidator validator = RowValidator.of(frame);
             for (int row = 0; row < frame.size(); row++) {

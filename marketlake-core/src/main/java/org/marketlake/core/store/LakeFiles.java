@@ -31,7 +31,7 @@ final class LakeFiles {
     /** The whole file, full schema, after checking its footer against {@code key}. */
     static Frame readWhole(LakeLayout layout, Path file, LakeLayout.FileKey key) {
         try {
-            return ParquetFiles.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns(),
+            return ParquetFileReads.read(file, key.kind(), key.symbol(), TimeRange.ALL, key.kind().schema().columns(),
                     agreesWithName(layout, file, key));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidDataException data) {
@@ -43,7 +43,7 @@ final class LakeFiles {
 
     /** Differences between a file's footer and what its name says it holds; empty when none. */
     static List<String> footerProblems(Path file, LakeLayout.FileKey key) throws IOException {
-        try (ParquetFileReader reader = ParquetFiles.open(file)) {
+        try (ParquetFileReader reader = ParquetFileReads.open(file)) {
             return footerProblems(reader, key);
         }
     }
@@ -51,7 +51,7 @@ final class LakeFiles {
     static List<String> footerProblems(ParquetFileReader reader, LakeLayout.FileKey key) {
         List<String> problems = new ArrayList<>();
         FileMetaData meta = reader.getFooter().getFileMetaData();
-        String difference = schemaDifference(ParquetFiles.messageType(key.kind()), meta.getSchema());
+        String difference = schemaDifference(ParquetFormat.messageType(key.kind()), meta.getSchema());
         if (difference != null) {
             problems.add("schema differs from the " + key.kind().label() + " schema: " + difference);
         }
@@ -59,7 +59,7 @@ final class LakeFiles {
         expect(problems, kv, "kind", key.kind() instanceof DataKind.Quotes ? "quotes" : "bars");
         expect(problems, kv, "timeframe", key.kind() instanceof DataKind.Bars bars ? bars.timeframe().label() : "");
         expect(problems, kv, "symbol", key.symbol().value());
-        expect(problems, kv, "schema_version", ParquetFiles.SCHEMA_VERSION);
+        expect(problems, kv, "schema_version", ParquetFormat.SCHEMA_VERSION);
         expect(problems, kv, "rows", Long.toString(reader.getRecordCount()));
         return problems;
     }
@@ -102,14 +102,14 @@ final class LakeFiles {
     }
 
     private static void expect(List<String> problems, Map<String, String> kv, String key, String expected) {
-        String actual = kv.get(ParquetFiles.META_PREFIX + key);
+        String actual = kv.get(ParquetFormat.META_PREFIX + key);
         if (!expected.equals(actual)) {
-            problems.add("metadata " + ParquetFiles.META_PREFIX + key + " is " + (actual == null ? "missing" : "'" + actual + "'") + ", expected '" + expected + "'");
+            problems.add("metadata " + ParquetFormat.META_PREFIX + key + " is " + (actual == null ? "missing" : "'" + actual + "'") + ", expected '" + expected + "'");
         }
     }
 
-    /** A footer check for {@link ParquetFiles#read}: a file that disagrees with its name is an error, never data. */
-    static ParquetFiles.FooterCheck agreesWithName(LakeLayout layout, Path file, LakeLayout.FileKey key) {
+    /** A footer check for {@link ParquetFileReads#read}: a file that disagrees with its name is an error, never data. */
+    static ParquetFileReads.FooterCheck agreesWithName(LakeLayout layout, Path file, LakeLayout.FileKey key) {
         return reader -> {
             List<String> problems = footerProblems(reader, key);
             periodProblem(reader, key).ifPresent(problems::add);
@@ -122,7 +122,7 @@ final class LakeFiles {
 
     /** Inventory entry from the footer alone. */
     static LakeFile describe(LakeLayout layout, Path file, LakeLayout.FileKey key) {
-        try (ParquetFileReader reader = ParquetFiles.open(file)) {
+        try (ParquetFileReader reader = ParquetFileReads.open(file)) {
             return describe(reader, file, key);
         } catch (IOException | RuntimeException e) {
             throw new InvalidDataException("cannot read lake file footer [file=" + display(layout, file) + "]: " + e.getMessage(), e);
@@ -134,7 +134,7 @@ final class LakeFiles {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (var block : reader.getRowGroups()) {
-            long[] bounds = ParquetFiles.timestampBounds(block);
+            long[] bounds = RowGroupPruning.timestampBounds(block);
             if (bounds != null) {
                 first = Math.min(first, bounds[0]);
                 last = Math.max(last, bounds[1]);
@@ -148,7 +148,7 @@ final class LakeFiles {
     private static java.util.Optional<String> periodProblem(ParquetFileReader reader, LakeLayout.FileKey key) {
         TimeRange period = TimeRange.of(key.period());
         for (var block : reader.getRowGroups()) {
-            long[] bounds = ParquetFiles.timestampBounds(block);
+            long[] bounds = RowGroupPruning.timestampBounds(block);
             if (bounds != null && (bounds[0] < period.startMicros() || bounds[1] > period.endMicros())) {
                 return java.util.Optional.of("its timestamps " + Micros.format(bounds[0]) + " .. " + Micros.format(bounds[1])
                         + " are outside " + key.period().label());
@@ -163,7 +163,7 @@ final class LakeFiles {
      * month's name is refused here, before any reader sees its rows).
      */
     static LakeFile describeChecked(LakeLayout layout, Path file, LakeLayout.FileKey key) {
-        try (ParquetFileReader reader = ParquetFiles.open(file)) {
+        try (ParquetFileReader reader = ParquetFileReads.open(file)) {
             agreesWithName(layout, file, key).check(reader);
             return describe(reader, file, key);
         } catch (IOException | RuntimeException e) {

@@ -218,7 +218,7 @@ public final class LakeStore implements Lake {
         LakeLayout.FileKey key = new LakeLayout.FileKey(file.kind(), file.symbol(), file.period());
         Path content = staging == null ? file.path() : staging.current(file.path());
         try {
-            return ParquetFiles.read(content, file.kind(), file.symbol(), range, reading, LakeFiles.agreesWithName(layout, file.path(), key));
+            return ParquetFileReads.read(content, file.kind(), file.symbol(), range, reading, LakeFiles.agreesWithName(layout, file.path(), key));
         } catch (InvalidDataException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

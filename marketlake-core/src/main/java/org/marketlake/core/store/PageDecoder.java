@@ -25,7 +25,7 @@ final class PageDecoder {
 
     /** Whether {@code createdBy} and the metadata say the file is ours, so its pages are v2. */
     static boolean handles(java.util.Map<String, String> keyValueMetadata) {
-        return keyValueMetadata != null && ParquetFiles.WRITER.equals(keyValueMetadata.get(ParquetFiles.META_PREFIX + "writer"));
+        return keyValueMetadata != null && ParquetFormat.WRITER.equals(keyValueMetadata.get(ParquetFormat.META_PREFIX + "writer"));
     }
 
     static long[] longs(PageReader pages, ColumnDescriptor column, int rows) throws IOException {

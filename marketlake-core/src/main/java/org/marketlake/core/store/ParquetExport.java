@@ -17,7 +17,7 @@ public final class ParquetExport {
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());
             }
-            AtomicFiles.publish(absolute, temporary -> ParquetFiles.write(frame, temporary));
+            AtomicFiles.publish(absolute, temporary -> ParquetFileWrites.write(frame, temporary));
         } catch (IOException e) {
             throw new InvalidDataException("cannot write [file=" + output + "]: " + e.getMessage(), e);
         }

@@ -103,7 +103,7 @@ class CorruptionTest {
         Frame.Builder bad = Bars.builder(Timeframe.M1, "AAPL");
         Bars.bar(bad, "2024-01-02T14:30:00Z", 10, 9, 11, 10, 100); // high below low: what another tool might write
         Path file = Files.createDirectories(root.resolve("bars/1m")).resolve("AAPL.2024-01.parquet");
-        ParquetFiles.write(bad.build(), file);
+        ParquetFileWrites.write(bad.build(), file);
         byte[] before = Files.readAllBytes(file);
 
         Frame.Builder more = Bars.builder(Timeframe.M1, "AAPL");

@@ -59,7 +59,7 @@ class PageDecoderTest {
         TimeRange range = random.nextBoolean() ? TimeRange.ALL : new TimeRange(start, start + random.nextInt(200_000) * Micros.PER_SECOND);
         for (DataKind kind : List.of(DataKind.bars(Timeframe.S1), DataKind.QUOTES)) {
             Frame fast = lake.read(kind, Symbol.of("DEC"), range, List.of());
-            ParquetFiles.SLOW_READS = true;
+            ParquetFileReads.SLOW_READS = true;
             try {
                 Frame slow = lake.read(kind, Symbol.of("DEC"), range, List.of());
                 assertThat(fast.size()).isEqualTo(slow.size());
@@ -69,7 +69,7 @@ class PageDecoderTest {
                     }
                 }
             } finally {
-                ParquetFiles.SLOW_READS = false;
+                ParquetFileReads.SLOW_READS = false;
             }
         }
     }

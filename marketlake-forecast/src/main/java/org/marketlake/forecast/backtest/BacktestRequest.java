@@ -19,8 +19,8 @@ public record BacktestRequest(Symbol symbol, Timeframe timeframe, List<String> m
             throw new InvalidRequestException("a backtest needs a symbol, a timeframe and at least one model").about("model");
         }
         models = List.copyOf(models);
-        if (horizon < 1 || horizon > org.marketlake.forecast.ForecastRequest.MAX_HORIZON) {
-            throw new InvalidRequestException("horizon must be between 1 and " + org.marketlake.forecast.ForecastRequest.MAX_HORIZON + " [value=" + horizon + "]").about("horizon");
+        if (horizon < 1 || horizon > org.marketlake.forecast.model.Forecast.MAX_HORIZON) {
+            throw new InvalidRequestException("horizon must be between 1 and " + org.marketlake.forecast.model.Forecast.MAX_HORIZON + " [value=" + horizon + "]").about("horizon");
         }
         if (windows < 1 || windows > MAX_WINDOWS) {
             throw new InvalidRequestException("windows must be between 1 and " + MAX_WINDOWS + " [value=" + windows + "]").about("windows");

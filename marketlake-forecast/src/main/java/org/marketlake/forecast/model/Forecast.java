@@ -6,9 +6,12 @@ import java.util.Arrays;
 /**
  * Quantile forecasts of one series: {@code quantiles[q][step]} at the levels {@code quantileLevels} (strictly
  * increasing, inside (0, 1)), and the {@code mean} (the point forecast) per step. Shaped like one series of
- * {@link org.marketlake.forecast.chronos.ChronosForecast}.
+ * {@code chronos.ChronosForecast}.
  */
 public record Forecast(double[] quantileLevels, double[][] quantiles, double[] mean) {
+    /** The longest horizon any forecaster is asked for: longer is more likely a typo than a wish. */
+    public static final int MAX_HORIZON = 100_000;
+
     /** The levels every built-in forecaster predicts, those of the Chronos-Bolt checkpoints. */
     private static final double[] STANDARD_LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 

@@ -22,6 +22,6 @@ class WindowsTest {
         assertThatThrownBy(() -> Windows.place(10, 3, 3, 2))
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessage("3 windows of 3 bars need at least 11 bars (2 of history before the first), the series has 10:"
-                        + " use --windows 2 or a shorter --horizon");
+                        + " use 2 windows or a shorter horizon");
     }
 }

@@ -74,7 +74,7 @@ class InputsTest {
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining("missing column [file=" + file + ", column=size]")
                 .hasMessageContaining("[timestamp, price, amount]")
-                .hasMessageContaining("--map size=COLUMN");
+                .hasMessageContaining("map another to size (size=COLUMN)");
     }
 
     @Test
@@ -102,10 +102,10 @@ class InputsTest {
         Path local = Files.writeString(folder.resolve("local.csv"), "timestamp,price,size\n2024-01-02 09:30:00,1,1\n");
         assertThatThrownBy(() -> trades(local))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("--tz")
+                .hasMessageContaining("give the time zone it is in")
                 .hasMessageContaining("file=" + local + ", line=2");
         Path epoch = Files.writeString(folder.resolve("epoch.csv"), "timestamp,price,size\n1704205800000000000,1,1\n");
-        assertThatThrownBy(() -> trades(epoch)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
+        assertThatThrownBy(() -> trades(epoch)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("needs its epoch unit");
         CollectingSink sink = read(epoch, RecordLayout.TRADES, ColumnMapping.NONE, TimestampParser.of(null, EpochUnit.NS));
         assertThat(sink.rows).containsExactly("2: 2024-01-02T14:30:00Z 1.0 1.0");
     }
@@ -186,7 +186,7 @@ class InputsTest {
         try (LakeSql sql = LakeSql.inMemory()) {
             sql.execute("COPY (SELECT 1704205800 AS timestamp, 1.0 AS price, 1.0 AS size) TO '" + file + "' (FORMAT parquet)");
         }
-        assertThatThrownBy(() -> trades(file)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("--epoch-unit");
+        assertThatThrownBy(() -> trades(file)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("needs its epoch unit");
     }
 
     @Test

@@ -92,7 +92,7 @@ class FileDiscoveryTest {
         assertThatThrownBy(() -> discovery.resolve(discovery.discover(selection)))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("EURUSD 1min h15 abc123").hasMessageContaining("EURUSD 1min h15 def456")
-                .hasMessageContaining("--hash");
+                .hasMessageContaining("horizon or hash");
         assertThat(names(discovery.resolve(discovery.discover(selection.withHash("def456")))))
                 .containsExactly("EURUSD_1min_h15_2014_02_def456.parquet");
     }
@@ -120,7 +120,7 @@ class FileDiscoveryTest {
     @Test
     void neitherAYearNorARangeIsAUsageError() {
         assertThatThrownBy(() -> loader.discoverFiles(Selection.all()))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("--year-range");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("or a year range (2014:2016)");
     }
 
     @Test
