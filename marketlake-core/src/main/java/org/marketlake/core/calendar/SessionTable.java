@@ -117,6 +117,13 @@ final class SessionTable implements TradingCalendar {
     }
 
     @Override
+    public boolean isOpen(long micros) {
+        requireCovered(micros);
+        int i = firstClosingAfter(micros);
+        return i < sessions.length && opens[i] <= micros;
+    }
+
+    @Override
     public TradingSession currentOrNextSession(long micros) {
         requireCovered(micros);
         int i = firstClosingAfter(micros);
@@ -132,6 +139,9 @@ final class SessionTable implements TradingCalendar {
             throw new InvalidRequestException("interval is empty: start " + Micros.format(startMicros) + " is after end " + Micros.format(endMicros));
         }
         requireCovered(startMicros);
+        if (startMicros == endMicros) {
+            return List.of();
+        }
         requireCovered(endMicros - 1);
         int from = firstClosingAfter(startMicros);
         int to = from;
@@ -139,6 +149,14 @@ final class SessionTable implements TradingCalendar {
             to++;
         }
         return List.of(Arrays.copyOfRange(sessions, from, Math.max(from, to)));
+    }
+
+    /** Without building a list: this is asked once per bar when a query keeps market hours. */
+    @Override
+    public boolean overlapsSession(long startMicros, long endMicros) {
+        requireCovered(startMicros);
+        int i = firstClosingAfter(startMicros);
+        return i < sessions.length && opens[i] < endMicros && startMicros < endMicros;
     }
 
     @Override

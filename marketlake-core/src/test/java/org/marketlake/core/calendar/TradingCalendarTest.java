@@ -154,6 +154,9 @@ class TradingCalendarTest {
         // The 09:00-10:00 New York bar (13:00-14:00 UTC in summer) holds the 09:30 open.
         assertThat(XNYS.overlapsSession(micros("2024-07-01T13:00:00Z"), micros("2024-07-01T14:00:00Z"))).isTrue();
         assertThat(XNYS.overlapsSession(micros("2024-07-01T12:00:00Z"), micros("2024-07-01T13:00:00Z"))).isFalse();
+        // An empty interval overlaps nothing, even inside a session.
+        assertThat(XNYS.sessionsOverlapping(micros("2024-07-01T15:00:00Z"), micros("2024-07-01T15:00:00Z"))).isEmpty();
+        assertThat(XNYS.overlapsSession(micros("2024-07-01T15:00:00Z"), micros("2024-07-01T15:00:00Z"))).isFalse();
         // A bar that starts at the close is after it.
         assertThat(XNYS.overlapsSession(micros("2024-07-01T20:00:00Z"), micros("2024-07-01T21:00:00Z"))).isFalse();
         assertThat(XNYS.overlapsSession(micros("2024-12-25T14:00:00Z"), micros("2024-12-25T15:00:00Z"))).isFalse();
@@ -183,10 +186,39 @@ class TradingCalendarTest {
         // Daily bars (stamped 00:00 UTC of the trading date) skip the weekend and New Year's Day.
         assertThat(texts(XNYS.barsAfter(micros("2024-12-27T00:00:00Z"), Timeframe.D1, 3)))
                 .containsExactly("2024-12-30T00:00:00Z", "2024-12-31T00:00:00Z", "2025-01-02T00:00:00Z");
+        // Over the spring-forward weekend: Friday's last 1h bar is 20:00 UTC (15:00 EST), Monday's first 13:00 UTC (09:00 EDT).
+        assertThat(texts(XNYS.barsAfter(micros("2024-03-08T20:00:00Z"), Timeframe.H1, 1))).containsExactly("2024-03-11T13:00:00Z");
         // FX: from Friday's last 1h bar to Sunday evening.
         assertThat(texts(FX.barsAfter(micros("2024-01-12T21:00:00Z"), Timeframe.H1, 2)))
                 .containsExactly("2024-01-14T22:00:00Z", "2024-01-14T23:00:00Z");
         assertThat(XNYS.barsAfter(micros("2024-12-27T00:00:00Z"), Timeframe.M5, 0)).isEmpty();
+    }
+
+    @Test
+    void theQuestionsAgreeWithEachOtherAtRandomInstants() {
+        long seed = System.nanoTime();
+        System.out.println("TradingCalendarTest seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        for (TradingCalendar calendar : List.of(XNYS, ALWAYS_OPEN, FX)) {
+            long from = micros("1995-01-01T00:00:00Z");
+            long to = micros("2035-06-01T00:00:00Z");
+            for (int n = 0; n < 2_000; n++) {
+                long t = from + Math.floorMod(random.nextLong(), to - from);
+                boolean open = calendar.isOpen(t);
+                assertThat(calendar.sessionAt(t).isPresent()).as("seed %d, %s at %s", seed, calendar.name(), Micros.format(t)).isEqualTo(open);
+                assertThat(calendar.overlapsSession(t, t + 1)).as("seed %d", seed).isEqualTo(open);
+                TradingSession next = calendar.currentOrNextSession(t);
+                assertThat(next.closeMicros()).isGreaterThan(t);
+                assertThat(open ? next.contains(t) : next.openMicros() > t).as("seed %d", seed).isTrue();
+                long[] bars = calendar.barsAfter(t, Timeframe.M15, 40);
+                for (int k = 0; k < bars.length; k++) {
+                    assertThat(bars[k]).isGreaterThan(k == 0 ? t - Timeframe.M15.micros() : bars[k - 1]);
+                    assertThat(calendar.overlapsSession(bars[k], bars[k] + Timeframe.M15.micros())).as("seed %d, bar %s", seed, Micros.format(bars[k])).isTrue();
+                    long skippedFrom = (k == 0 ? Math.floorDiv(t, Timeframe.M15.micros()) * Timeframe.M15.micros() : bars[k - 1]) + Timeframe.M15.micros();
+                    assertThat(calendar.sessionsOverlapping(skippedFrom, bars[k])).as("seed %d: open time skipped before %s", seed, Micros.format(bars[k])).isEmpty();
+                }
+            }
+        }
     }
 
     @Test
