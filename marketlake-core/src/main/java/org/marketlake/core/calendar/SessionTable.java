@@ -111,16 +111,13 @@ final class SessionTable implements TradingCalendar {
 
     @Override
     public Optional<TradingSession> sessionAt(long micros) {
-        requireCovered(micros);
-        int i = firstClosingAfter(micros);
-        return i < sessions.length && opens[i] <= micros ? Optional.of(sessions[i]) : Optional.empty();
+        int i = sessionOpenAt(micros);
+        return i >= 0 ? Optional.of(sessions[i]) : Optional.empty();
     }
 
     @Override
     public boolean isOpen(long micros) {
-        requireCovered(micros);
-        int i = firstClosingAfter(micros);
-        return i < sessions.length && opens[i] <= micros;
+        return sessionOpenAt(micros) >= 0;
     }
 
     @Override
@@ -136,7 +133,7 @@ final class SessionTable implements TradingCalendar {
     @Override
     public List<TradingSession> sessionsOverlapping(long startMicros, long endMicros) {
         if (endMicros < startMicros) {
-            throw new InvalidRequestException("interval is empty: start " + Micros.format(startMicros) + " is after end " + Micros.format(endMicros));
+            throw new InvalidRequestException("interval ends before it starts [start=" + Micros.format(startMicros) + ", end=" + Micros.format(endMicros) + "]");
         }
         requireCovered(startMicros);
         if (startMicros == endMicros) {
@@ -187,6 +184,13 @@ final class SessionTable implements TradingCalendar {
             bars[k] = bar;
         }
         return bars;
+    }
+
+    /** The index of the session that holds {@code micros}, or -1 when none does. */
+    private int sessionOpenAt(long micros) {
+        requireCovered(micros);
+        int i = firstClosingAfter(micros);
+        return i < sessions.length && opens[i] <= micros ? i : -1;
     }
 
     /** The index of the first session that closes after {@code micros} (sessions.length when none does). */
