@@ -13,7 +13,7 @@ import org.marketlake.forecast.baseline.Baselines;
 import org.marketlake.forecast.chronos.ChronosBolt;
 
 /** Turns a {@code --model} value into a forecaster: a baseline name, or a Chronos-Bolt checkpoint folder. */
-public final class Forecasters {
+final class Forecasters {
     private Forecasters() {}
 
     /**

@@ -16,7 +16,7 @@ import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.model.TimeRange;
 
 /** Reads the recent bars of one symbol from the lake as a {@link Series}, touching only the files it needs. */
-public final class LakeSeries {
+final class LakeSeries {
     /** Bars read beyond what the forecaster needs, so the session calendar sees two weeks of trading. */
     public static final long CALENDAR_SPAN = 14 * Micros.PER_DAY;
 

@@ -10,7 +10,7 @@ import org.marketlake.core.model.Micros;
  * through the zone rules keeps daylight-saving days right (the session is 13:30-20:00 UTC in summer and
  * 14:30-21:00 UTC in winter, and the switch happens on a Sunday morning).
  */
-public final class MarketHours {
+final class MarketHours {
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     public static final LocalTime OPEN = LocalTime.of(9, 30);
     public static final LocalTime CLOSE = LocalTime.of(16, 0);

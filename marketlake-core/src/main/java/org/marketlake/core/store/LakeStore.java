@@ -30,7 +30,7 @@ import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.sql.LakeSql;
 
 /** The lake over a folder. Reached through {@link Lake#open(Path)}. */
-public final class LakeStore implements Lake {
+final class LakeStore implements Lake {
     private final LakeLayout layout;
     /** The commit this view writes into; null for the lake itself, where each write is a commit of its own. */
     private final Staging staging;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.marketlake.core.error.InvalidDataException;
 
 /** Where the backtest windows go: stepping back by the horizon from the end of the series. */
-public final class Windows {
+final class Windows {
     private Windows() {}
 
     /**

@@ -11,7 +11,7 @@ import java.util.zip.GZIPInputStream;
 import org.marketlake.core.error.InvalidRequestException;
 
 /** What a file holds, from its name: {@code .csv}, {@code .jsonl}, {@code .parquet}, each text one maybe {@code .gz} or {@code .zst}. */
-public enum InputFormat {
+enum InputFormat {
     CSV,
     JSON_LINES,
     PARQUET;

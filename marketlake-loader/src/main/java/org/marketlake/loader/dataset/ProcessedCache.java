@@ -20,7 +20,7 @@ import org.marketlake.loader.state.IdempotencyTracker;
  * configuration (its canonical text), the step's name and every input file's path and checksum. A changed file
  * or setting gives another key, so a stale entry is never read; a second identical run reads the cache.
  */
-public final class ProcessedCache {
+final class ProcessedCache {
     private final LoaderConfig config;
 
     public ProcessedCache(LoaderConfig config) {

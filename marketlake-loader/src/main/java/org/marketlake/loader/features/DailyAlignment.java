@@ -11,7 +11,7 @@ import org.marketlake.loader.table.TableColumn;
  * that leaked tomorrow's value) is not used until its date arrives; before any date has arrived the values are
  * NaN. A daily value counts as known from the start of its date.
  */
-public final class DailyAlignment {
+final class DailyAlignment {
     private DailyAlignment() {}
 
     /** Aligns every numeric column that starts with {@code prefix} (the date column's name minus {@code date}). */

@@ -17,7 +17,7 @@ import org.marketlake.loader.table.TableColumn;
  *   <li>{@code drop}: rows with a null in any of the columns are removed.</li>
  * </ul>
  */
-public final class NullHandler {
+final class NullHandler {
     private NullHandler() {}
 
     public record Result(Table table, List<NullReport> reports, int rowsDropped) {}

@@ -19,7 +19,7 @@ import org.marketlake.loader.table.TableColumn;
  * </ul>
  * {@code outlier_action} then reports only, clips outliers to the fences, or drops their rows.
  */
-public final class OutlierDetector {
+final class OutlierDetector {
     private OutlierDetector() {}
 
     public record Result(Table table, List<OutlierReport> reports, int rowsDropped) {}

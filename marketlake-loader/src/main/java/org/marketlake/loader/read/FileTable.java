@@ -6,4 +6,4 @@ import org.marketlake.loader.discovery.FileInfo;
 import org.marketlake.loader.validate.SchemaReport;
 
 /** The validated, converted rows of one file. */
-public record FileTable(FileInfo file, Table table, SchemaReport schema) {}
+record FileTable(FileInfo file, Table table, SchemaReport schema) {}

@@ -7,7 +7,7 @@ import org.marketlake.core.error.InvalidDataException;
  * {@code performance.memory_limit}, shared by the readers of one load: each reserves the bytes it is about to
  * hold, and the load stops with a clear error before it holds more than the limit.
  */
-public final class MemoryBudget {
+final class MemoryBudget {
     private final long limitBytes;
     private final String limitText;
     private final AtomicLong used = new AtomicLong();

@@ -1,7 +1,7 @@
 package org.marketlake.loader.read;
 
 /** Stable sorting of row indices by time, without boxing (files are nearly always sorted already: one pass then). */
-public final class TimeOrder {
+final class TimeOrder {
     private TimeOrder() {}
 
     public static int[] stableOrder(long[] ds) {

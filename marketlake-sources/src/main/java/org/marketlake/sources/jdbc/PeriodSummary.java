@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * @param period {@code 2024-01} (or {@code 2024} for daily bars); {@code -} for rows that have no usable timestamp
  * @param added rows new to the lake file; {@code replaced} and {@code unchanged} as the lake's merge reports them
  */
-public record PeriodSummary(String kind, String symbol, String period, Status status, long read, long written,
+record PeriodSummary(String kind, String symbol, String period, Status status, long read, long written,
         Map<String, Long> rejected, long added, long replaced, long unchanged) {
 
     public enum Status {

@@ -14,7 +14,7 @@ import org.marketlake.core.model.LakeSchema;
  * @param zone the zone of {@code timestamp without time zone} columns and ISO text without an offset; null when
  *     the source declares none (then naive values are refused, see docs/SOURCES.md)
  */
-public record TableMapping(DataKind kind, String table, Map<String, String> columns, TimestampUnit unit, ZoneId zone) {
+record TableMapping(DataKind kind, String table, Map<String, String> columns, TimestampUnit unit, ZoneId zone) {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
     public TableMapping {

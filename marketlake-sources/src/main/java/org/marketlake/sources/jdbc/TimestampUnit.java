@@ -3,7 +3,7 @@ package org.marketlake.sources.jdbc;
 import org.marketlake.core.error.InvalidRequestException;
 
 /** The unit of integer (epoch) timestamps in a source column. */
-public enum TimestampUnit {
+enum TimestampUnit {
     SECONDS("s", 1_000_000L, 1),
     MILLISECONDS("ms", 1_000L, 1),
     MICROSECONDS("us", 1L, 1),
