@@ -34,9 +34,8 @@ public final class IngestTradesCommand implements Callable<Integer> {
             description = "Bars to write, comma-separated: 1s, 1m, 5m, 15m, 1h, 1d (default 1s; 1s is always written).")
     List<String> timeframes;
 
-    @Option(names = "--session", paramLabel = "regular|extended|utc", defaultValue = "regular",
-            description = "Daily bars cover 09:30-16:00 New York (regular, default), 04:00-20:00 (extended) or the UTC day (utc).")
-    String session;
+    @Mixin
+    DailySessionOption daily;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,9 +46,9 @@ public final class IngestTradesCommand implements Callable<Integer> {
         for (String timeframe : timeframes) {
             wanted.add(Timeframe.parse(timeframe.strip()));
         }
-        Session daily = Session.parse(session);
+        Session session = daily.session();
         PrintWriter err = spec.commandLine().getErr();
-        IngestOptions options = input.options(RecordLayout.TRADES).timeframes(wanted).session(daily).progress(common.progress(err));
+        IngestOptions options = input.options(RecordLayout.TRADES).timeframes(wanted).session(session).progress(common.progress(err));
         Lake lake = common.lakeToCreate();
         IngestReport report = Ingest.trades(lake, options);
         PrintWriter out = spec.commandLine().getOut();

@@ -49,9 +49,8 @@ public final class ResampleCommand implements Callable<Integer> {
     @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class, description = "Zone of --start/--end values without an offset.")
     ZoneId zone;
 
-    @Option(names = "--session", paramLabel = "regular|extended|utc", defaultValue = "regular",
-            description = "Daily bars cover 09:30-16:00 New York (regular, default), 04:00-20:00 (extended) or the UTC day (utc).")
-    String session;
+    @Mixin
+    DailySessionOption daily;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,7 +69,7 @@ public final class ResampleCommand implements Callable<Integer> {
             }
             targets.add(timeframe);
         }
-        Session daily = Session.parse(session);
+        Session session = daily.session();
         Lake lake = common.lake();
         WriteResult written;
         if (time == null) {
@@ -78,10 +77,10 @@ public final class ResampleCommand implements Callable<Integer> {
             if (files.isEmpty()) {
                 throw new InvalidDataException("no 1s bars stored for " + sym + " [root=" + common.root() + "]: ingest trades first");
             }
-            written = Rollup.fromStoredSeconds(lake, sym, targets, files.stream().map(LakeFile::period).toList(), daily);
+            written = Rollup.fromStoredSeconds(lake, sym, targets, files.stream().map(LakeFile::period).toList(), session);
         } else {
             Selection selection = time.selection(zone);
-            written = Rollup.fromStoredSeconds(lake, sym, targets, selection.range(), daily);
+            written = Rollup.fromStoredSeconds(lake, sym, targets, selection.range(), session);
         }
         WriteSummary.print(spec.commandLine().getOut(), common.root(), written);
         return 0;

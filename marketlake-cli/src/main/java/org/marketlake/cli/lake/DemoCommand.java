@@ -1,13 +1,6 @@
 package org.marketlake.cli.lake;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.options.CommonOptions;
@@ -17,32 +10,22 @@ import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.Rows;
-import org.marketlake.core.csv.BarCsvReader;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.query.LakeQuery;
 import org.marketlake.core.sql.LakeSql;
-import org.marketlake.core.model.Period;
-import org.marketlake.core.model.TimeRange;
-import org.marketlake.core.time.TimestampParser;
-import org.marketlake.ingest.Ingest;
-import org.marketlake.ingest.IngestOptions;
-import org.marketlake.ingest.aggregate.Rollup;
-import org.marketlake.ingest.aggregate.Session;
+import org.marketlake.ingest.demo.DemoLake;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.query.Selection;
-import java.util.EnumSet;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes a small lake of real data shipped with the project (see resources/demo/SOURCE.md) and shows what it
+ * Writes the demo lake ({@link DemoLake}: real data shipped with the project) and shows what it
  * holds: the inventory, a query, a chart and a SQL result. Running it again changes nothing.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -54,32 +37,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    private static final Set<Timeframe> ALL_BARS = EnumSet.allOf(Timeframe.class);
-
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Lake lake = common.lakeToCreate();
-        Path samples = Files.createTempDirectory("marketlake-demo");
-        try {
-            out.println("Writing the demo lake into " + common.root().toAbsolutePath().normalize() + " ...");
-            List<WriteResult> results = new ArrayList<>();
-            // IBM: every trade of 2013-10-07 into 1s bars, rolled up to 1m..1h and the regular-session daily bar.
-            Symbol ibm = Symbol.of("IBM");
-            results.add(Ingest.trades(lake, IngestOptions.of(ibm, List.of(extract(samples, "IBM.trades.csv.gz")))
-                    .timeframes(ALL_BARS)).writes());
-            // BTC/USD: Coinbase 1s bars as they are, rolled up over UTC days (a 24/7 market).
-            Symbol btc = Symbol.of("BTCUSD");
-            results.add(BarCsvReader.ingest(lake, btc, Timeframe.S1, List.of(extract(samples, "BTCUSD.bars-1s.csv.gz")),
-                    TimestampParser.of(null, null)));
-            results.add(Rollup.fromStoredSeconds(lake, btc, ALL_BARS, TimeRange.of(new Period.Month(YearMonth.of(2016, 10))), Session.UTC));
-            // EUR/USD: quote ticks into one quote per second (the tightest spread).
-            results.add(Ingest.quotes(lake, IngestOptions.of(Symbol.of("EURUSD"), List.of(extract(samples, "EURUSD.quotes.csv.gz")))).writes());
-            WriteResult all = WriteResult.combine(results);
-            out.printf("%d files: %d rows added, %d replaced, %d unchanged%n%n", all.files().size(), all.added(), all.replaced(), all.unchanged());
-        } finally {
-            deleteTree(samples);
-        }
+        out.println("Writing the demo lake into " + common.root().toAbsolutePath().normalize() + " ...");
+        WriteResult all = DemoLake.write(lake);
+        out.printf("%d files: %d rows added, %d replaced, %d unchanged%n%n", all.files().size(), all.added(), all.replaced(), all.unchanged());
 
         out.println("== marketlake ls");
         Output.print(Inventory.of(lake).symbolRows(), OutputFormat.TABLE, null, null, out);
@@ -105,24 +69,5 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Next: marketlake query --timeframe quotes --symbol EURUSD --start 2014-05-01T12:00:00Z --end 2014-05-01T12:00:10Z");
         out.println("      marketlake forecast --symbol IBM --timeframe 1m --horizon 30 --chart ibm.png");
         return 0;
-    }
-
-    private static Path extract(Path folder, String name) throws IOException {
-        Path target = folder.resolve(name);
-        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("demo sample missing from the build: " + name);
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
-    }
-
-    private static void deleteTree(Path folder) {
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -55,6 +55,16 @@ class DatasetPart2CommandTest {
         Run json = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--format", "json");
         assertThat(json.out()).contains("\"valid\" : false", "\"target_close\" : {", "\"issues\" : [");
 
+        Run line = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--format", "jsonl");
+        assertThat(line.out().strip()).doesNotContain("\n").startsWith("{\"valid\":false,\"rows\":400,");
+        Run csv = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--format", "csv");
+        assertThat(csv.out()).startsWith("metric,value\nvalid,false\nrows,400\n").contains("\nmissing_values.target_close.count,2\n");
+
+        Run root = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--root", dir.toString());
+        assertThat(root.code()).isEqualTo(2);
+        assertThat(root.err()).contains("marketlake dataset quality does not read the lake, so --root does not apply",
+                "data_paths.root_dir of --config");
+
         Run strict = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1", "--fail-on-quality");
         assertThat(strict.code()).isEqualTo(1);
         assertThat(strict.err()).contains("data quality issues", "target_close: 2 missing values");

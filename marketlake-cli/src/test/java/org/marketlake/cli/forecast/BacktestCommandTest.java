@@ -44,6 +44,34 @@ class BacktestCommandTest extends DemoLakeTest {
     }
 
     @Test
+    void jsonLinesAreTheCsvRecordsAndAFileTakesTheFormatOfItsExtension() throws Exception {
+        CliRun result = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--model", "naive",
+                "--horizon", "30", "--windows", "2", "--format", "jsonl");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = lines(result);
+        assertThat(lines).hasSize(2 * 3);
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("model").asText()).isEqualTo("seasonal-naive");
+        assertThat(first.get("window").asInt()).isEqualTo(1);
+        assertThat(first.get("relative_mase").asDouble()).isEqualTo(1.0);
+        JsonNode mean = new ObjectMapper().readTree(lines.get(5));
+        assertThat(mean.get("window").asText()).isEqualTo("mean");
+        assertThat(mean.get("cutoff").isNull()).isTrue();
+
+        Path csv = folder.resolve("scores.csv");
+        CliRun toFile = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--model", "naive",
+                "--horizon", "30", "--windows", "2", "--output", csv.toString());
+        assertThat(toFile.exitCode()).as(toFile.err()).isZero();
+        assertThat(toFile.out()).isEmpty();
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 2 * 3).first().isEqualTo("model,window,cutoff,first,last,mase,wql,relative_mase,relative_wql");
+
+        CliRun parquet = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--model", "naive",
+                "--horizon", "30", "--windows", "2", "--format", "parquet", "--output", folder.resolve("x.parquet").toString());
+        assertThat(parquet.exitCode()).isEqualTo(2);
+        assertThat(parquet.err()).contains("this command prints table, csv, json or jsonl, not parquet");
+    }
+
+    @Test
     void tableAndChart() throws Exception {
         Path png = folder.resolve("backtest.png");
         CliRun result = CliRun.of("backtest", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--model", "naive",

@@ -128,4 +128,18 @@ class ForecastCommandTest extends DemoLakeTest {
         assertThat(CliRun.of("forecast", "--help").out()).contains("--at", "10-90% band");
         assertThat(CliRun.of("backtest", "--help").out()).contains("--windows");
     }
+
+    @Test
+    void jsonIsOneDocumentOfTheStepRecords() throws Exception {
+        CliRun result = CliRun.of("forecast", "--root", root, "--symbol", "IBM", "--timeframe", "1m", "--model", "naive",
+                "--horizon", "3", "--format", "json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).hasSize(3);
+        assertThat(json.get(0).get("symbol").asText()).isEqualTo("IBM");
+        assertThat(json.get(0).get("model").asText()).isEqualTo("naive");
+        assertThat(json.get(2).get("step").asInt()).isEqualTo(3);
+        assertThat(json.get(2).get("q0.5").isNumber()).isTrue();
+    }
 }
