@@ -5,6 +5,8 @@ import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.loader.load.ParquetDataLoader;
 import org.marketlake.loader.dataset.OutputFolder;
 import org.marketlake.loader.discovery.Selection;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** The options every {@code dataset} subcommand shares: the config file and part 1's selectors. */
@@ -12,22 +14,53 @@ public final class DatasetOptions {
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "The loader's YAML configuration (parquet_loader: ...).")
     Path config;
 
-    @Option(names = "--year", paramLabel = "YYYY", description = "One year.")
-    Integer year;
+    @ArgGroup(exclusive = true)
+    Years years = new Years();
 
-    @Option(names = "--year-range", paramLabel = "FROM:TO", description = "Years FROM to TO, inclusive (2014:2016).")
-    String yearRange;
+    @ArgGroup(exclusive = true)
+    Months months = new Months();
 
-    @Option(names = "--month", paramLabel = "M", description = "One month, 1 to 12.")
-    Integer month;
+    /** {@code --year} or {@code --year-range}, not both. */
+    static final class Years {
+        @Option(names = "--year", paramLabel = "YYYY", description = "One year.")
+        Integer year;
 
-    @Option(names = "--month-range", paramLabel = "FROM:TO", description = "Months FROM to TO, inclusive (1:6).")
-    String monthRange;
+        @Option(names = "--year-range", paramLabel = "FROM:TO", converter = RangeConverter.class, description = "Years FROM to TO, inclusive (2014:2016).")
+        Span yearRange;
+    }
 
-    @Option(names = "--symbol", description = "The symbol, as in file names.")
+    /** {@code --month} or {@code --month-range}, not both. */
+    static final class Months {
+        @Option(names = "--month", paramLabel = "M", description = "One month, 1 to 12.")
+        Integer month;
+
+        @Option(names = "--month-range", paramLabel = "FROM:TO", converter = RangeConverter.class, description = "Months FROM to TO, inclusive (1:6).")
+        Span monthRange;
+    }
+
+    /** {@code FROM:TO}, both inclusive. */
+    record Span(int from, int to) {}
+
+    /** {@code FROM:TO}, two integers. */
+    static final class RangeConverter implements CommandLine.ITypeConverter<Span> {
+        @Override
+        public Span convert(String text) {
+            String[] parts = text.split(":");
+            try {
+                if (parts.length == 2) {
+                    return new Span(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+                }
+            } catch (NumberFormatException e) {
+                // Falls through to the message below.
+            }
+            throw new CommandLine.TypeConversionException("takes FROM:TO, for example 2014:2016 [value=" + text + "]");
+        }
+    }
+
+    @Option(names = "--symbol", paramLabel = "SYM", description = "The symbol, as in file names.")
     String symbol;
 
-    @Option(names = "--timeframe", description = "1min (also 1m), 5min, 60min (also 1h)...")
+    @Option(names = "--timeframe", paramLabel = "TF", description = "1m (also the design's 1min), 5m, 1h (also 60min)...")
     String timeframe;
 
     @Option(names = "--horizon", description = "The horizon, when a month holds several (15 for h15).")
@@ -41,29 +74,21 @@ public final class DatasetOptions {
     }
 
     public boolean hasYears() {
-        return year != null || yearRange != null;
+        return years != null && (years.year != null || years.yearRange != null);
     }
 
     /** The selection; years stay open (every year) when neither --year nor --year-range is given. */
     public Selection selection() {
-        if (year != null && yearRange != null) {
-            throw new InvalidRequestException("give --year or --year-range, not both");
-        }
-        if (month != null && monthRange != null) {
-            throw new InvalidRequestException("give --month or --month-range, not both");
-        }
         Selection selection = Selection.all();
-        if (year != null) {
-            selection = selection.withYears(year, year);
-        } else if (yearRange != null) {
-            int[] range = range("--year-range", yearRange);
-            selection = selection.withYears(range[0], range[1]);
+        if (years != null && years.year != null) {
+            selection = selection.withYears(years.year, years.year);
+        } else if (years != null && years.yearRange != null) {
+            selection = selection.withYears(years.yearRange.from(), years.yearRange.to());
         }
-        if (month != null) {
-            selection = selection.withMonths(month, month);
-        } else if (monthRange != null) {
-            int[] range = range("--month-range", monthRange);
-            selection = selection.withMonths(range[0], range[1]);
+        if (months != null && months.month != null) {
+            selection = selection.withMonths(months.month, months.month);
+        } else if (months != null && months.monthRange != null) {
+            selection = selection.withMonths(months.monthRange.from(), months.monthRange.to());
         }
         return selection.withSymbol(symbol).withTimeframe(timeframe).withHorizon(horizon).withHash(hash);
     }
@@ -87,17 +112,5 @@ public final class DatasetOptions {
         if (!output.written().isEmpty()) {
             print.println("written: " + String.join(", ", output.written().stream().map(Path::toString).toList()));
         }
-    }
-
-    static int[] range(String option, String text) {
-        String[] parts = text.split(":");
-        try {
-            if (parts.length == 2) {
-                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
-            }
-        } catch (NumberFormatException e) {
-            // Falls through to the usage error below.
-        }
-        throw new InvalidRequestException(option + " takes FROM:TO, for example 2014:2016, got '" + text + "'");
     }
 }

@@ -15,7 +15,7 @@ import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.query.LakeQuery;
 import org.marketlake.core.sql.LakeSql;
-import org.marketlake.ingest.demo.DemoLake;
+import org.marketlake.ingest.DemoLake;
 import java.time.LocalDate;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.query.Selection;

@@ -3,7 +3,10 @@ package org.marketlake.cli.options;
 import java.nio.file.Path;
 import org.marketlake.core.progress.Progress;
 import org.marketlake.core.store.Lake;
+import org.marketlake.sources.secret.Redaction;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** Options every command that reads or writes the lake takes: {@code @Mixin CommonOptions common;}. */
@@ -14,18 +17,30 @@ public final class CommonOptions {
     @Mixin
     RunOptions run;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     public Path root() {
         return root != null ? root : Lake.defaultRoot();
     }
 
     /** The lake to read: a missing root, or one that holds no lake, is a usage error (exit 2). */
     public Lake lake() {
-        return Lake.openExisting(root());
+        return Lake.openExisting(root()).describedAs(commandLine());
     }
 
     /** The lake to write into, created on the first write (ingest, import-api, export-to-parquet, demo). */
     public Lake lakeToCreate() {
-        return Lake.open(root());
+        return Lake.open(root()).describedAs(commandLine());
+    }
+
+    /** The command as typed, for the lake's history: {@code marketlake ingest trades --symbol IBM ...}, secrets masked. */
+    private String commandLine() {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return "";
+        }
+        java.util.List<String> args = command.commandLine().getParseResult().originalArgs();
+        return Redaction.text("marketlake " + String.join(" ", args));
     }
 
     public boolean verbose() {

@@ -114,7 +114,7 @@ class DatasetCommandTest {
 
         Run badRange = run("dataset", "discover", "--config", config.toString(), "--year-range", "2014-2016");
         assertThat(badRange.code()).isEqualTo(2);
-        assertThat(badRange.err()).contains("--year-range takes FROM:TO");
+        assertThat(badRange.err()).contains("Invalid value for option '--year-range': takes FROM:TO");
 
         Run nothing = run("dataset", "load", "--config", config.toString(), "--year", "2019");
         assertThat(nothing.code()).isEqualTo(1);

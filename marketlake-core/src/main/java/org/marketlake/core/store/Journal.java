@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.marketlake.core.error.CorruptFileException;
 import org.marketlake.core.io.AtomicFiles;
+import org.marketlake.core.model.LakeCommit;
 
 /**
  * The redo log that makes a commit of several lake files all-or-nothing. A commit first stages every new file
@@ -19,22 +20,23 @@ import org.marketlake.core.io.AtomicFiles;
  * therefore leaves the lake before the commit or, once the journal is durable, after it; never between.
  */
 final class Journal {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String FILE = "commit-in-progress.json";
 
     private Journal() {}
 
-    /** One file of a commit, as paths relative to the lake root (so a moved lake still recovers). */
+    /** One file of a commit, as paths relative to the lake root (so a moved lake still recovers); no staged file: removed. */
     record Entry(String target, String staged) {
         Entry {
-            if (target == null || staged == null) {
-                throw new IllegalArgumentException("journal entry needs target and staged paths");
+            if (target == null) {
+                throw new IllegalArgumentException("journal entry needs a target path");
             }
         }
     }
 
-    /** A commit whose files are all staged: id, start time (UTC, ISO) and its files. */
-    record Pending(String id, String started, List<Entry> files) {
+    /** A commit whose files are all staged: id, start time (UTC, ISO), its files, and its history entry (null before history). */
+    record Pending(String id, String started, List<Entry> files, LakeCommit commit) {
         Pending {
             files = List.copyOf(files);
         }
@@ -61,10 +63,20 @@ final class Journal {
     /** Renames every staged file of {@code pending} into place, then deletes the journal. Idempotent. */
     static void complete(Path root, Pending pending) throws IOException {
         for (Entry entry : pending.files()) {
+            if (entry.staged() == null) {
+                Path target = root.resolve(entry.target());
+                if (Files.deleteIfExists(target)) {
+                    AtomicFiles.force(target.getParent());
+                }
+                continue;
+            }
             Path staged = root.resolve(entry.staged());
             if (Files.exists(staged)) {
                 AtomicFiles.moveIntoPlace(staged, root.resolve(entry.target()));
             }
+        }
+        if (pending.commit() != null) {
+            History.publish(root, pending.commit());
         }
         Files.deleteIfExists(path(root));
         AtomicFiles.force(folder(root));

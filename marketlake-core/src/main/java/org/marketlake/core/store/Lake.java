@@ -118,4 +118,29 @@ public interface Lake {
 
     /** DuckDB with the catalogue's views and full access (files, extensions, writes): {@code sql --unsafe}. */
     LakeSql unsafeSql(Catalogue catalogue);
+
+    /**
+     * A view of this lake whose commits record {@code command} (what the user ran, secrets redacted) in the
+     * history; reads and writes are the lake's.
+     */
+    Lake describedAs(String command);
+
+    /** Every commit of the lake, oldest first (see docs/LAKE.md, History). */
+    List<org.marketlake.core.model.LakeCommit> log();
+
+    /**
+     * Restores every file commit {@code id} changed to its state before it, as one new commit (returned), so a
+     * rollback can itself be rolled back. Refused when later commits changed those files, naming them, unless
+     * {@code cascade}: then those are undone too, each file to its state before the first of them.
+     */
+    org.marketlake.core.model.LakeCommit rollback(String id, boolean cascade);
+
+    /**
+     * Removes kept versions older than {@code keepFor} beyond the newest {@code keepCommits} commits, versions no
+     * commit explains, and leftovers of interrupted writes. The commits' log entries stay.
+     */
+    GcReport gc(java.time.Duration keepFor, int keepCommits);
+
+    /** What {@link #gc} removed. */
+    record GcReport(int versionsRemoved, long bytesFreed, int leftoversRemoved) {}
 }

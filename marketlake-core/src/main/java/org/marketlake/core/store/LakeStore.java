@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Catalogue;
 import org.marketlake.core.model.LakeFile;
+import org.marketlake.core.model.LakeCommit;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.WriteResult;
 import org.marketlake.core.layout.LakeLayout;
@@ -34,15 +35,18 @@ final class LakeStore implements Lake {
     private final LakeLayout layout;
     /** The commit this view writes into; null for the lake itself, where each write is a commit of its own. */
     private final Staging staging;
+    /** What this view's commits record as their command in the history. */
+    private final String command;
 
-    private LakeStore(LakeLayout layout, Staging staging) {
+    private LakeStore(LakeLayout layout, Staging staging, String command) {
         this.layout = layout;
         this.staging = staging;
+        this.command = command;
     }
 
     /** Opens the lake, first completing a commit that a killed writer left half-renamed (see {@link Journal}). */
     public static Lake open(Path root) {
-        LakeStore lake = new LakeStore(new LakeLayout(root), null);
+        LakeStore lake = new LakeStore(new LakeLayout(root), null, "");
         if (Journal.exists(root)) {
             try {
                 // A live writer holding the lock completes its own commit; only a dead writer's is ours to finish.
@@ -63,9 +67,9 @@ final class LakeStore implements Lake {
         try {
             return WriterLock.hold(root, () -> {
                 Journal.recover(root);
-                Staging commit = new Staging(root);
+                Staging commit = new Staging(root, command);
                 try {
-                    T result = work.apply(new LakeStore(layout, commit));
+                    T result = work.apply(new LakeStore(layout, commit, command));
                     commit.commit();
                     return result;
                 } finally {
@@ -80,6 +84,43 @@ final class LakeStore implements Lake {
     @Override
     public Path root() {
         return layout.root();
+    }
+
+    @Override
+    public Lake describedAs(String command) {
+        return new LakeStore(layout, staging, command == null ? "" : command);
+    }
+
+    @Override
+    public List<LakeCommit> log() {
+        return History.read(layout.root());
+    }
+
+    @Override
+    public LakeCommit rollback(String id, boolean cascade) {
+        long before = log().size();
+        commit(lake -> {
+            try {
+                Rollback.stage(layout.root(), id, cascade, ((LakeStore) lake).staging);
+            } catch (IOException e) {
+                throw new InvalidDataException("cannot roll back commit " + id + ": " + e.getMessage(), e);
+            }
+            return null;
+        });
+        List<LakeCommit> after = log();
+        return after.size() > before ? after.get(after.size() - 1) : null;
+    }
+
+    @Override
+    public GcReport gc(java.time.Duration keepFor, int keepCommits) {
+        try {
+            return WriterLock.hold(layout.root(), () -> {
+                Journal.recover(layout.root());
+                return Rollback.gc(layout.root(), keepFor, keepCommits);
+            });
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot collect the lake's garbage [folder=" + layout.root() + "]: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -319,7 +360,9 @@ final class LakeStore implements Lake {
             for (Path path : paths) {
                 if (Files.isDirectory(path)) {
                     try (var walk = Files.walk(path)) {
-                        walk.filter(p -> p.getFileName().toString().endsWith(LakeLayout.EXTENSION) && !p.getFileName().toString().startsWith("."))
+                        // Kept versions under .marketlake/ are history, not the lake's current files.
+                        walk.filter(p -> p.getFileName().toString().endsWith(LakeLayout.EXTENSION) && !p.getFileName().toString().startsWith(".")
+                                        && !path.relativize(p).toString().contains(".marketlake"))
                                 .sorted().forEach(targets::add);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot list " + path, e);

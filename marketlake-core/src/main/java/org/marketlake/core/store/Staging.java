@@ -3,13 +3,13 @@ package org.marketlake.core.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.marketlake.core.io.AtomicFiles;
+import org.marketlake.core.model.LakeCommit;
 
 /**
  * The files one commit has written so far, staged beside their targets and invisible to readers until
@@ -18,15 +18,33 @@ import org.marketlake.core.io.AtomicFiles;
  */
 final class Staging {
     private final Path root;
+    private final String command;
+    /** Target -> staged file; a null value: the commit removes the target. */
     private final Map<Path, Path> staged = new LinkedHashMap<>();
 
-    Staging(Path root) {
+    Staging(Path root, String command) {
         this.root = root.toAbsolutePath().normalize();
+        this.command = command;
     }
 
-    /** The file that holds {@code target}'s content in this commit: its staged version, else the target itself. */
+    /**
+     * The file that holds {@code target}'s content in this commit: its staged version, else the target itself;
+     * for a target this commit removes, a path that does not exist.
+     */
     Path current(Path target) {
-        return staged.getOrDefault(key(target), target);
+        Path key = key(target);
+        if (staged.containsKey(key) && staged.get(key) == null) {
+            return key.resolveSibling("." + key.getFileName() + ".removed-in-commit");
+        }
+        return staged.getOrDefault(key, target);
+    }
+
+    /** Removes {@code target} when the commit completes (nothing if it does not exist then). */
+    void remove(Path target) throws IOException {
+        Path previous = staged.put(key(target), null);
+        if (previous != null) {
+            Files.deleteIfExists(previous);
+        }
     }
 
     /** True when this commit has written {@code target}. */
@@ -59,11 +77,34 @@ final class Staging {
         if (staged.isEmpty()) {
             return;
         }
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        long sequence = History.nextSequence(root);
         List<Journal.Entry> entries = new ArrayList<>();
+        List<LakeCommit.FileChange> changes = new ArrayList<>();
         for (var entry : staged.entrySet()) {
-            entries.add(new Journal.Entry(relative(entry.getKey()), relative(entry.getValue())));
+            Path target = entry.getKey();
+            Path fresh = entry.getValue();
+            String relative = relative(target);
+            boolean existed = Files.exists(target);
+            if (fresh == null && !existed) {
+                continue;
+            }
+            entries.add(new Journal.Entry(relative, fresh == null ? null : relative(fresh)));
+            long rowsBefore = existed ? History.rows(target) : -1;
+            String shaBefore = existed ? History.sha256(target) : "";
+            if (existed) {
+                // Before the journal: a version kept for a commit that never happens is a leftover gc removes.
+                History.keep(root, sequence, id, relative);
+            }
+            changes.add(new LakeCommit.FileChange(relative, fresh == null ? "removed" : existed ? "replaced" : "added", rowsBefore,
+                    fresh == null ? -1 : History.rows(fresh), shaBefore, fresh == null ? "" : History.sha256(fresh)));
         }
-        Journal.Pending pending = new Journal.Pending(UUID.randomUUID().toString(), Instant.now().toString(), entries);
+        if (entries.isEmpty()) {
+            staged.clear();
+            return;
+        }
+        LakeCommit commit = new LakeCommit(sequence, id, History.now(), command, changes);
+        Journal.Pending pending = new Journal.Pending(id, commit.time(), entries, commit);
         Journal.write(root, pending);
         Journal.complete(root, pending);
         staged.clear();
@@ -73,7 +114,9 @@ final class Staging {
     void abandon() {
         for (Path file : staged.values()) {
             try {
-                Files.deleteIfExists(file);
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
             } catch (IOException ignored) {
                 // A leftover temporary file is harmless: no reader takes it for data, the next publish removes it.
             }

@@ -1,4 +1,4 @@
-package org.marketlake.ingest.demo;
+package org.marketlake.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,148 @@
+package org.marketlake.cli.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.marketlake.cli.CliRun;
+import org.marketlake.cli.Main;
+import org.marketlake.core.testing.ChildJvm;
+
+/**
+ * Issue 21 through the command line: ingest, a second ingest, {@code log}, {@code rollback} to the exact bytes, a
+ * refused rollback, {@code gc}; and a child JVM killed during a rollback leaves the lake and its log agreeing,
+ * before the rollback or after it.
+ */
+class HistoryCommandsTest {
+    private static final Path TRADES = Path.of(System.getProperty("marketlake.shared", "../../shared"), "data", "ibm-2013-10-07", "trades.csv");
+
+    @TempDir
+    static Path dir;
+    private static Path template;
+    private static Map<String, String> morningState;
+    private static Map<String, String> dayState;
+
+    @BeforeAll
+    static void morningThenDay() throws IOException {
+        List<String> lines = Files.readAllLines(TRADES.toAbsolutePath().normalize());
+        Files.write(dir.resolve("morning.csv"), lines.subList(0, lines.size() / 3));
+        template = dir.resolve("template");
+        ingest(template, dir.resolve("morning.csv"));
+        morningState = files(template);
+        ingest(template, TRADES.toAbsolutePath().normalize());
+        dayState = files(template);
+        assertThat(dayState.keySet()).isEqualTo(morningState.keySet());
+        assertThat(dayState).isNotEqualTo(morningState);
+    }
+
+    private static void ingest(Path root, Path input) {
+        CliRun run = CliRun.of("ingest", "trades", "--root", root.toString(), "--symbol", "IBM", "--timeframe", "1s,1m,1d", "--quiet", input.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void logShowsEachCommitAndRollbackRestoresTheMorning() throws Exception {
+        Path root = copy("cli");
+        CliRun log = CliRun.of("log", "--root", root.toString(), "--format", "jsonl");
+        assertThat(log.exitCode()).as(log.err()).isZero();
+        List<String> lines = log.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode second = new ObjectMapper().readTree(lines.get(1));
+        assertThat(second.get("sequence").asInt()).isEqualTo(2);
+        assertThat(second.get("files").asInt()).isEqualTo(3);
+        assertThat(second.get("command").asText()).startsWith("marketlake ingest trades --root ").endsWith("trades.csv");
+
+        CliRun show = CliRun.of("log", "--root", root.toString(), "--show", "2", "--format", "csv");
+        assertThat(show.out().lines().toList()).hasSize(4).first().isEqualTo("file,action,rows_before,rows_after,sha256_before,sha256_after");
+        assertThat(show.out()).contains("bars/1s/IBM.2013-10.parquet,replaced,");
+        CliRun forFile = CliRun.of("log", "--root", root.toString(), "--file", "bars/1d/IBM.2013.parquet", "--format", "csv");
+        assertThat(forFile.out().lines().toList()).hasSize(3);
+
+        CliRun rollback = CliRun.of("rollback", "2", "--root", root.toString());
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).startsWith("rolled back 2 as commit 3 (").endsWith("): 3 files restored\n");
+        assertThat(files(root)).isEqualTo(morningState);
+        assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
+
+        CliRun refused = CliRun.of("rollback", "2", "--root", root.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("marketlake: commit 2's files were changed again later, by 3 (").endsWith("or cascade (--cascade)\n");
+
+        CliRun gc = CliRun.of("gc", "--root", root.toString(), "--keep", "1");
+        assertThat(gc.exitCode()).as(gc.err()).isZero();
+        assertThat(gc.out()).startsWith("removed 1 version folder (");
+    }
+
+    @ParameterizedTest(name = "killed after {0} ms")
+    @ValueSource(ints = {150, 400, 700, 1000, 1400})
+    void aKilledRollbackLeavesTheLakeAndItsLogAgreeing(int millis) throws Exception {
+        Path root = copy("kill-" + millis);
+        Process child = ChildJvm.start(Main.class, dir.resolve("kill-" + millis + ".log"), "rollback", "2", "--root", root.toString());
+        try {
+            child.waitFor(millis, TimeUnit.MILLISECONDS);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        CliRun log = CliRun.of("log", "--root", root.toString(), "--format", "jsonl");
+        assertThat(log.exitCode()).as(log.err()).isZero();
+        Map<String, String> state = files(root);
+        int commits = (int) log.out().lines().count();
+        if (commits == 2) {
+            assertThat(state).as("no rollback logged: the day's files").isEqualTo(dayState);
+        } else {
+            assertThat(commits).isEqualTo(3);
+            assertThat(state).as("the rollback logged: the morning's files").isEqualTo(morningState);
+        }
+        assertThat(Files.exists(root.resolve(".marketlake/commit-in-progress.json"))).isFalse();
+        assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
+    }
+
+    private static Path copy(String name) throws IOException {
+        Path root = dir.resolve(name);
+        try (Stream<Path> walk = Files.walk(template)) {
+            for (Path path : walk.toList()) {
+                Path target = root.resolve(template.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        return root;
+    }
+
+    /** Each lake data file's SHA-256, by path relative to the root (hidden staged leftovers are not data: gc removes them). */
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> state = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root.resolve("bars"))) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                    digest.update(in.readAllBytes());
+                    state.put(root.relativize(file).toString(), HexFormat.of().formatHex(digest.digest()));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return state;
+    }
+}

@@ -1,0 +1,142 @@
+package org.marketlake.core.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.marketlake.core.error.CorruptFileException;
+import org.marketlake.core.io.AtomicFiles;
+import org.marketlake.core.model.LakeCommit;
+
+/**
+ * The lake's history: one JSON file per commit in {@code .marketlake/log/} (named by sequence, so listing order is
+ * commit order), and the versions each commit replaced or removed, kept as hard links in
+ * {@code .marketlake/versions/<sequence>-<id>/} with the lake's own relative paths. A link costs no space
+ * until the lake file it was is replaced; {@code gc} drops versions older than the retention.
+ *
+ * <p>The log entry rides in the commit's journal: it is published after the renames, by the committer or by
+ * whoever recovers the commit, so the log and the files agree after any crash.
+ */
+final class History {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private History() {}
+
+    static Path logFolder(Path root) {
+        return Journal.folder(root).resolve("log");
+    }
+
+    static Path versionsFolder(Path root) {
+        return Journal.folder(root).resolve("versions");
+    }
+
+    static Path versionsOf(Path root, LakeCommit commit) {
+        return versionsFolder(root).resolve(name(commit.sequence(), commit.id()));
+    }
+
+    private static String name(long sequence, String id) {
+        return String.format("%010d-%s", sequence, id);
+    }
+
+    /** Every commit, oldest first. */
+    static List<LakeCommit> read(Path root) {
+        Path folder = logFolder(root);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
+            files.forEach(entries::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake's history [folder=" + folder + "]", e);
+        }
+        entries.sort(Comparator.comparing(path -> path.getFileName().toString()));
+        List<LakeCommit> commits = new ArrayList<>();
+        for (Path entry : entries) {
+            try {
+                commits.add(JSON.readValue(entry.toFile(), LakeCommit.class));
+            } catch (IOException e) {
+                throw new CorruptFileException("a history entry is unreadable [file=" + folder.getFileName() + "/" + entry.getFileName() + "]: "
+                        + e.getMessage(), e);
+            }
+        }
+        return commits;
+    }
+
+    /** The sequence number the next commit takes. The caller holds the writer lock. */
+    static long nextSequence(Path root) {
+        Path folder = logFolder(root);
+        long last = 0;
+        if (Files.isDirectory(folder)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    int dash = name.indexOf('-');
+                    if (dash > 0 && name.substring(0, dash).chars().allMatch(Character::isDigit)) {
+                        last = Math.max(last, Long.parseLong(name.substring(0, dash)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the lake's history [folder=" + folder + "]", e);
+            }
+        }
+        return last + 1;
+    }
+
+    /** Writes the entry, unless a recovery already did. */
+    static void publish(Path root, LakeCommit commit) throws IOException {
+        Path entry = logFolder(root).resolve(name(commit.sequence(), commit.id()) + ".json");
+        if (!Files.exists(entry)) {
+            Files.createDirectories(entry.getParent());
+            AtomicFiles.publishBytes(entry, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(commit));
+        }
+    }
+
+    /** Keeps {@code target}'s current bytes as this commit's version of it (a hard link; a copy where links fail). */
+    static void keep(Path root, long sequence, String id, String relative) throws IOException {
+        Path target = root.resolve(relative);
+        Path version = versionsFolder(root).resolve(name(sequence, id)).resolve(relative);
+        Files.createDirectories(version.getParent());
+        Files.deleteIfExists(version);
+        try {
+            Files.createLink(version, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(target, version);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows of a lake file, from its footer. */
+    static long rows(Path file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReads.open(file)) {
+            return reader.getRecordCount();
+        }
+    }
+
+    static String now() {
+        return Instant.now().toString();
+    }
+}
