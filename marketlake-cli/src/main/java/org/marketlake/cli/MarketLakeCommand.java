@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.lake.LsCommand.class,
             org.marketlake.cli.lake.ValidateCommand.class,
             org.marketlake.cli.sources.ImportApiCommand.class,
+            org.marketlake.cli.calendar.CalendarCommand.class,
             org.marketlake.cli.history.LogCommand.class,
             org.marketlake.cli.history.RollbackCommand.class,
             org.marketlake.cli.history.GcCommand.class,

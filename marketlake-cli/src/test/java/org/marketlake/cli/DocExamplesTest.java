@@ -53,13 +53,34 @@ class DocExamplesTest {
             }
             List<String> args = new ArrayList<>(words(example.substring(example.indexOf("./marketlake") + "./marketlake".length())));
             args.replaceAll(word -> word.replace("../shared", SHARED.toString()).replace("ibm.png", dir.resolve("ibm.png").toString()));
-            args.addAll(List.of("--root", root.toString(), "--quiet"));
+            args.addAll(commonOptions(args, root));
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.exitCode()).as(example + "\n" + run.out() + run.err()).isZero();
             ran++;
         }
         System.out.println("ran " + ran + " of " + examples.size() + " documented examples");
         assertThat(ran).isGreaterThanOrEqualTo(10);
+    }
+
+    /** {@code --root} and {@code --quiet} for the commands that take them (one that reads no lake refuses {@code --root}). */
+    private static List<String> commonOptions(List<String> args, Path root) {
+        picocli.CommandLine command = MarketLakeCommand.commandLine();
+        for (String word : args) {
+            picocli.CommandLine subcommand = command.getSubcommands().get(word);
+            if (subcommand == null) {
+                break;
+            }
+            command = subcommand;
+        }
+        List<String> options = new ArrayList<>();
+        picocli.CommandLine.Model.OptionSpec rootOption = command.getCommandSpec().findOption("--root");
+        if (rootOption != null && !rootOption.hidden()) {
+            options.addAll(List.of("--root", root.toString()));
+        }
+        if (command.getCommandSpec().findOption("--quiet") != null) {
+            options.add("--quiet");
+        }
+        return options;
     }
 
     /** Lines of fenced code blocks that run the tool, in document order (README first), comments removed. */
