@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                     + "(list of float32, NaN for missing), as Parquet or with --arrow as an Arrow IPC file,",
             "and beside it a training config YAML for chronos-forecasting's scripts/training/train.py."
         })
-public final class ChronosExportCommand implements Callable<Integer> {
+final class ChronosExportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
