@@ -2,6 +2,7 @@ package org.marketlake.cli.coverage;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.marketlake.cli.convert.CalendarConverter;
 import org.marketlake.cli.convert.DateConverter;
 import org.marketlake.cli.convert.SymbolConverter;
 import org.marketlake.cli.convert.TimeframeConverter;
@@ -11,7 +12,6 @@ import org.marketlake.cli.output.OutputOptions;
 import org.marketlake.cli.output.OutputTarget;
 import org.marketlake.core.calendar.SymbolCalendars;
 import org.marketlake.core.calendar.TradingCalendar;
-import org.marketlake.core.calendar.TradingCalendars;
 import org.marketlake.core.coverage.Coverage;
 import org.marketlake.core.coverage.CoverageReport;
 import org.marketlake.core.model.Symbol;
@@ -50,9 +50,9 @@ public final class CoverageCommand implements Callable<Integer> {
             description = "Last trading date (YYYY-MM-DD, inclusive; default: the date of the last stored bar).")
     LocalDate end;
 
-    @Option(names = "--calendar", paramLabel = "NAME",
+    @Option(names = "--calendar", paramLabel = "NAME", converter = CalendarConverter.class,
             description = "XNYS, 24/7 or FX (default: the symbol's calendar in the lake's symbols.yaml, else XNYS).")
-    String calendar;
+    TradingCalendar calendar;
 
     @Mixin
     OutputOptions output;
@@ -64,7 +64,7 @@ public final class CoverageCommand implements Callable<Integer> {
     public Integer call() {
         Lake lake = common.lake();
         OutputTarget target = output.target(lake.root(), false);
-        TradingCalendar trading = calendar != null ? TradingCalendars.of(calendar) : SymbolCalendars.of(lake.root()).of(symbol);
+        TradingCalendar trading = calendar != null ? calendar : SymbolCalendars.of(lake.root()).of(symbol);
         CoverageReport report = Coverage.of(lake, symbol, timeframe, trading, start, end);
         Output.print(CoverageRows.of(report), target.format(), target.file(), null, spec.commandLine().getOut());
         return 0;

@@ -100,18 +100,18 @@ class CoverageCommandTest {
                 "--calendar", "XNYS", "--format", "jsonl");
         assertThat(xnys.exitCode()).as(xnys.err()).isZero();
         List<String> records = xnys.out().lines().toList();
-        // On XNYS the first bars (00:00 UTC on the 6th) are Friday evening in New York: Friday has no session bar,
-        // and the weekend's two days are closed days with bars.
-        assertThat(records).hasSize(4);
-        JsonNode friday = JSON.readTree(records.get(0));
-        assertThat(friday.get("date").asText()).isEqualTo("2024-07-05");
-        assertThat(friday.get("expected").asLong()).isEqualTo(7);
-        assertThat(friday.get("outside").asLong()).isEqualTo(4);
-        assertThat(friday.get("missing_days").asInt()).isEqualTo(1);
-        assertThat(JSON.readTree(records.get(1)).get("note").asText()).isEqualTo("closed: weekend");
-        JsonNode total = JSON.readTree(records.get(3));
-        assertThat(total.get("days").asInt()).isEqualTo(1);
-        assertThat(total.get("outside").asLong()).isEqualTo(44);
+        // On XNYS the first bars (00:00 UTC on the 6th) are Friday evening in New York, after Friday's session: the
+        // stored range starts on Saturday, and the weekend's two days are closed days with bars.
+        assertThat(records).hasSize(3);
+        JsonNode saturday = JSON.readTree(records.get(0));
+        assertThat(saturday.get("date").asText()).isEqualTo("2024-07-06");
+        assertThat(saturday.get("expected").asLong()).isZero();
+        assertThat(saturday.get("outside").asLong()).isEqualTo(24); // 04:00 UTC on the 6th to 03:00 on the 7th: the 6th in New York
+        assertThat(saturday.get("note").asText()).isEqualTo("closed: weekend");
+        JsonNode total = JSON.readTree(records.get(2));
+        assertThat(total.get("days").asInt()).isZero();
+        assertThat(total.get("missing_days").asInt()).isZero();
+        assertThat(total.get("outside").asLong()).isEqualTo(40);
         assertThat(total.get("note").asText()).isEqualTo("2 closed days with bars");
     }
 
@@ -141,7 +141,7 @@ class CoverageCommandTest {
         Path root = plantedLake();
         CliRun unknown = CliRun.of("coverage", "--root", root.toString(), "--symbol", "IBM", "--timeframe", "1m", "--calendar", "LSE");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown calendar").contains("--calendar NAME");
+        assertThat(unknown.err()).contains("--calendar").contains("unknown calendar").contains("XNYS, 24/7, FX");
 
         CliRun none = CliRun.of("coverage", "--root", root.toString(), "--symbol", "AAPL", "--timeframe", "1m");
         assertThat(none.exitCode()).isEqualTo(1);

@@ -36,7 +36,8 @@ public final class Coverage {
 
     /**
      * Over the trading dates {@code first..last} (both inclusive) of {@code calendar}; a null bound is taken from
-     * the stored files (the date of their first or last bar). Refused when a bound is null and the lake holds no
+     * the stored bars: the date of the first (last) one, leaving out a session that closes before the first bar
+     * (opens after the last one ends), which lies outside what was stored. Refused when a bound is null and the lake holds no
      * such bars, or when {@code last} is before {@code first}.
      */
     public static CoverageReport of(Lake lake, Symbol symbol, Timeframe timeframe, TradingCalendar calendar, LocalDate first, LocalDate last) {
@@ -47,10 +48,9 @@ public final class Coverage {
                 throw new DataNotFoundException("no " + timeframe + " bars of " + symbol + " in the lake [root=" + lake.root()
                         + "]: ingest some, or give the dates to check").about("start", "end");
             }
-            long min = stored[0];
-            long max = stored[1];
-            first = first != null ? first : CoverageCount.dateOf(calendar, timeframe, min);
-            last = last != null ? last : CoverageCount.dateOf(calendar, timeframe, max);
+            LocalDate[] dates = CoverageCount.storedDates(calendar, timeframe, stored[0], stored[1]);
+            first = first != null ? first : dates[0];
+            last = last != null ? last : dates[1];
         }
         if (last.isBefore(first)) {
             throw new InvalidRequestException("the last date " + last + " is before the first " + first).about("start", "end");

@@ -43,12 +43,27 @@ final class CoverageCount {
     }
 
     /** The trading date a bar stamped {@code micros} counts for: its session's, else its date in the calendar's zone. */
-    static LocalDate dateOf(TradingCalendar calendar, Timeframe timeframe, long micros) {
+    private static LocalDate dateOf(TradingCalendar calendar, Timeframe timeframe, long micros) {
         if (timeframe.isDaily()) {
             return utcDate(micros);
         }
         List<TradingSession> overlapping = calendar.sessionsOverlapping(micros, micros + timeframe.micros());
         return overlapping.isEmpty() ? LocalDate.ofInstant(Micros.toInstant(micros), calendar.zone()) : overlapping.get(0).date();
+    }
+
+    /**
+     * The dates of the stored range whose first and last bars are stamped {@code min} and {@code max}: their
+     * trading dates, without a session wholly before the first bar or wholly after the last.
+     */
+    static LocalDate[] storedDates(TradingCalendar calendar, Timeframe timeframe, long min, long max) {
+        LocalDate first = dateOf(calendar, timeframe, min);
+        LocalDate last = dateOf(calendar, timeframe, max);
+        if (timeframe.isDaily()) {
+            return new LocalDate[] {first, last};
+        }
+        LocalDate from = calendar.session(first).filter(s -> s.closeMicros() <= min).isPresent() ? first.plusDays(1) : first;
+        LocalDate to = calendar.session(last).filter(s -> s.openMicros() >= max + timeframe.micros()).isPresent() ? last.minusDays(1) : last;
+        return to.isBefore(from) ? new LocalDate[] {first, last} : new LocalDate[] {from, to};
     }
 
     /** The first and last stamps of the stored bars, from the first and last files that hold rows. */

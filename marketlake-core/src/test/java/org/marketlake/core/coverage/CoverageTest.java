@@ -134,6 +134,19 @@ class CoverageTest {
     }
 
     @Test
+    void theStoredRangeLeavesOutASessionThatClosedBeforeTheFirstBar() {
+        Lake lake = Lake.open(dir);
+        lake.write(Frame.concat(List.of(PlantedGaps.minutes("2024-07-01T21:00:00Z", 60, 1), // Monday after hours
+                PlantedGaps.minutes("2024-07-02T13:30:00Z", 390, 2),
+                PlantedGaps.minutes("2024-07-03T11:00:00Z", 30, 3)))); // Wednesday before the open
+        CoverageReport report = Coverage.of(lake, IBM, Timeframe.M1);
+        assertThat(report.first()).isEqualTo(LocalDate.of(2024, 7, 2));
+        assertThat(report.last()).isEqualTo(LocalDate.of(2024, 7, 2));
+        assertThat(report.totals().missing()).isZero();
+        assertThat(report.totals().outside()).isZero();
+    }
+
+    @Test
     void hourBarsExpectTheBarThatHoldsTheOpen() {
         Lake lake = PlantedGaps.week(dir);
         CoverageReport report = Coverage.of(lake, IBM, Timeframe.H1, XNYS, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 3));
