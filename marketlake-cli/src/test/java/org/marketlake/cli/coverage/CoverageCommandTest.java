@@ -137,6 +137,28 @@ class CoverageCommandTest {
     }
 
     @Test
+    void theReportGoesToAnOutputFileInTheFormatOfItsExtension() throws Exception {
+        Path root = plantedLake();
+        Path file = dir.resolve("out/coverage.jsonl");
+        CliRun run = CliRun.of("coverage", "--root", root.toString(), "--symbol", "IBM", "--timeframe", "1d",
+                "--start", "2024-07-01", "--end", "2024-07-05", "--output", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        List<String> records = Files.readAllLines(file);
+        assertThat(records).hasSize(5);
+        JsonNode total = JSON.readTree(records.get(4));
+        assertThat(total.get("expected").asLong()).isEqualTo(4); // the holiday expects no daily bar
+        assertThat(total.get("present").asLong()).isZero();
+        assertThat(total.get("missing_days").asInt()).isEqualTo(4);
+        assertThat(total.get("gap_start").asText()).isEqualTo("2024-07-01");
+        assertThat(total.get("gap_end").asText()).isEqualTo("2024-07-05");
+
+        CliRun inside = CliRun.of("coverage", "--root", root.toString(), "--symbol", "IBM", "--timeframe", "1m",
+                "--output", root.resolve("coverage.csv").toString());
+        assertThat(inside.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void refusals() {
         Path root = plantedLake();
         CliRun unknown = CliRun.of("coverage", "--root", root.toString(), "--symbol", "IBM", "--timeframe", "1m", "--calendar", "LSE");

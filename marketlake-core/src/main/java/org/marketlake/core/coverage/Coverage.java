@@ -41,6 +41,7 @@ public final class Coverage {
      * such bars, or when {@code last} is before {@code first}.
      */
     public static CoverageReport of(Lake lake, Symbol symbol, Timeframe timeframe, TradingCalendar calendar, LocalDate first, LocalDate last) {
+        java.util.Objects.requireNonNull(calendar, "calendar");
         DataKind kind = DataKind.bars(timeframe);
         if (first == null || last == null) {
             long[] stored = CoverageCount.storedRange(lake, kind, symbol, lake.files(kind, symbol));

@@ -175,6 +175,24 @@ class CoverageTest {
     }
 
     @Test
+    void secondBarsOnAnEarlyCloseAndAnFxMondayThatOpensOnSunday() {
+        Lake lake = PlantedGaps.week(dir);
+        CoverageReport seconds = Coverage.of(lake, IBM, Timeframe.S1, XNYS, LocalDate.of(2024, 7, 3), LocalDate.of(2024, 7, 3));
+        assertThat(seconds.days()).extracting(CoverageReport.Day::expected).containsExactly(210L * 60);
+        assertThat(seconds.totals().missingDays()).isEqualTo(1);
+
+        lake.write(PlantedGaps.bars(Timeframe.M5, "EURUSD", "2024-07-07T21:00:00Z", 12, 1)); // Sunday 17:00-18:00 New York
+        CoverageReport fx = Coverage.of(lake, Symbol.of("EURUSD"), Timeframe.M5, TradingCalendars.of("FX"),
+                LocalDate.of(2024, 7, 6), LocalDate.of(2024, 7, 8));
+        assertThat(fx.days()).extracting(CoverageReport.Day::date).containsExactly(LocalDate.of(2024, 7, 8)); // the weekend has no session
+        CoverageReport.Day monday = fx.days().get(0);
+        assertThat(monday.expected()).isEqualTo(24 * 12);
+        assertThat(monday.present()).isEqualTo(12);
+        assertThat(monday.outside()).isZero();
+        assertThat(monday.longestGap()).contains(new CoverageReport.Gap(Bars.micros("2024-07-07T22:00:00Z"), Bars.micros("2024-07-08T20:55:00Z"), 23 * 12));
+    }
+
+    @Test
     void refusals() {
         Lake lake = PlantedGaps.week(dir);
         assertThatThrownBy(() -> Coverage.of(lake, Symbol.of("AAPL"), Timeframe.M1))
