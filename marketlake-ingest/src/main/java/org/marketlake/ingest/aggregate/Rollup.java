@@ -212,7 +212,11 @@ public final class Rollup {
 
     /** The daily bar of {@code date} from the sorted 1s bars, if any fall in its session window. */
     private static void rollDate(Frame seconds, LocalDate date, Session session, Frame.Builder out) {
-        Session.Window window = session.window(date).orElseThrow();
+        java.util.Optional<Session.Window> trading = session.window(date);
+        if (trading.isEmpty()) {
+            return; // the market does not trade that date: no daily bar
+        }
+        Session.Window window = trading.get();
         long[] ts = seconds.timestamps();
         int from = lowerBound(ts, seconds.size(), window.startMicros());
         int to = lowerBound(ts, seconds.size(), window.endMicros());
