@@ -64,6 +64,9 @@ public final class QueryCommand implements Callable<Integer> {
             description = "Print timestamps in this zone; read --date and offset-less times in it.")
     ZoneId tz;
 
+    @Option(names = "--provenance", description = "Instead of the rows: each lake file the query reads, with every commit that changed it (from the history).")
+    boolean provenance;
+
     @Mixin
     OutputOptions output;
 
@@ -76,6 +79,11 @@ public final class QueryCommand implements Callable<Integer> {
         TradingCalendar hours = !marketHours ? null : calendar != null ? calendar : SymbolCalendars.of(common.root()).of(symbol);
         LakeQuery query = new LakeQuery(kind, symbol, time.selection(tz), columns, hours);
         Lake lake = common.lake();
+        if (provenance) {
+            Output.print(Provenance.rows(lake, kind, symbol, query.selection().range()), target.format(), target.file(), tz,
+                    spec.commandLine().getOut());
+            return 0;
+        }
         Frame frame = query.run(lake, skipped.sink(spec.commandLine().getErr()));
         if (frame.size() == 0 && lake.files(frame.kind(), frame.symbol()).isEmpty()) {
             spec.commandLine().getErr().println("note: the lake holds no " + frame.kind().viewName() + " files for " + frame.symbol().value());

@@ -80,6 +80,13 @@ class HistoryCommandsTest {
         assertThat(files(root)).isEqualTo(morningState);
         assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
 
+        CliRun provenance = CliRun.of("query", "--root", root.toString(), "--timeframe", "1s", "--symbol", "IBM", "--date", "2013-10-07",
+                "--provenance", "--format", "csv");
+        List<String> origins = provenance.out().lines().toList();
+        assertThat(origins).hasSize(4).first().isEqualTo("file,sequence,id,time,action,rows_after,sha256_after,command");
+        assertThat(origins.get(1)).startsWith("bars/1s/IBM.2013-10.parquet,1,").contains(",added,");
+        assertThat(origins.get(3)).startsWith("bars/1s/IBM.2013-10.parquet,3,").endsWith(",marketlake rollback 2 --root " + root);
+
         CliRun refused = CliRun.of("rollback", "2", "--root", root.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).startsWith("marketlake: commit 2's files were changed again later, by 3 (").endsWith("or cascade (--cascade)\n");
