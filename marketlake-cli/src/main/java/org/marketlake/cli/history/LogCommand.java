@@ -92,9 +92,10 @@ public final class LogCommand implements Callable<Integer> {
     private static Rows commits(List<LakeCommit> commits) {
         List<Object[]> rows = new ArrayList<>();
         for (LakeCommit commit : commits) {
-            rows.add(new Object[] {commit.sequence(), commit.id(), Instant.parse(commit.time()), commit.files().size(), commit.command()});
+            String inputs = String.join("; ", commit.inputs().stream().map(input -> input.path() + " sha256:" + input.sha256()).toList());
+            rows.add(new Object[] {commit.sequence(), commit.id(), Instant.parse(commit.time()), commit.files().size(), commit.command(), inputs});
         }
-        return Rows.table(List.of("sequence", "id", "time", "files", "command"), rows);
+        return Rows.table(List.of("sequence", "id", "time", "files", "command", "inputs"), rows);
     }
 
     private static Rows files(LakeCommit commit) {

@@ -26,12 +26,34 @@ public final class CommonOptions {
 
     /** The lake to read: a missing root, or one that holds no lake, is a usage error (exit 2). */
     public Lake lake() {
-        return Lake.openExisting(root()).describedAs(commandLine());
+        return Lake.openExisting(root()).describedAs(commandLine(), inputFiles());
     }
 
     /** The lake to write into, created on the first write (ingest, import-api, export-to-parquet, demo). */
     public Lake lakeToCreate() {
-        return Lake.open(root()).describedAs(commandLine());
+        return Lake.open(root()).describedAs(commandLine(), inputFiles());
+    }
+
+    /**
+     * The files named on the command line that exist (inputs, mappings), for the history to record with their
+     * checksums; folders and globs are recorded in the command line only.
+     */
+    private java.util.List<Path> inputFiles() {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return java.util.List.of();
+        }
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String arg : command.commandLine().getParseResult().originalArgs()) {
+            try {
+                Path path = Path.of(arg);
+                if (!arg.startsWith("-") && java.nio.file.Files.isRegularFile(path) && !path.toAbsolutePath().normalize().startsWith(root().toAbsolutePath().normalize())) {
+                    files.add(path);
+                }
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                // An option value such as a URL: not a file.
+            }
+        }
+        return files;
     }
 
     /** The command as typed, for the lake's history: {@code marketlake ingest trades --symbol IBM ...}, secrets masked. */

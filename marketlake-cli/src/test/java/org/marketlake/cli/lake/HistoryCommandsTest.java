@@ -67,6 +67,8 @@ class HistoryCommandsTest {
         assertThat(second.get("sequence").asInt()).isEqualTo(2);
         assertThat(second.get("files").asInt()).isEqualTo(3);
         assertThat(second.get("command").asText()).startsWith("marketlake ingest trades --root ").endsWith("trades.csv");
+        // The input file is recorded with its checksum, so a later reader can tell which file the rows came from.
+        assertThat(second.get("inputs").asText()).endsWith("trades.csv sha256:" + sha256(TRADES.toAbsolutePath().normalize()));
 
         CliRun show = CliRun.of("log", "--root", root.toString(), "--show", "2", "--format", "csv");
         assertThat(show.out().lines().toList()).hasSize(4).first().isEqualTo("file,action,rows_before,rows_after,sha256_before,sha256_after");
@@ -176,6 +178,10 @@ class HistoryCommandsTest {
             }
         }
         return root;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     /** Each lake data file's SHA-256, by path relative to the root (hidden staged leftovers are not data: gc removes them). */

@@ -125,6 +125,9 @@ public interface Lake {
      */
     Lake describedAs(String command);
 
+    /** As {@link #describedAs(String)}, also recording the files the command reads, with their checksums. */
+    Lake describedAs(String command, List<java.nio.file.Path> inputs);
+
     /** Every commit of the lake, oldest first (see docs/LAKE.md, History). */
     List<org.marketlake.core.model.LakeCommit> log();
 

@@ -36,18 +36,20 @@ final class LakeStore implements Lake {
     private final LakeLayout layout;
     /** The commit this view writes into; null for the lake itself, where each write is a commit of its own. */
     private final Staging staging;
-    /** What this view's commits record as their command in the history. */
+    /** What this view's commits record as their command in the history, and the files it reads. */
     private final String command;
+    private final List<Path> inputs;
 
-    private LakeStore(LakeLayout layout, Staging staging, String command) {
+    private LakeStore(LakeLayout layout, Staging staging, String command, List<Path> inputs) {
         this.layout = layout;
         this.staging = staging;
         this.command = command;
+        this.inputs = List.copyOf(inputs);
     }
 
     /** Opens the lake, first completing a commit that a killed writer left half-renamed (see {@link Journal}). */
     public static Lake open(Path root) {
-        LakeStore lake = new LakeStore(new LakeLayout(root), null, "");
+        LakeStore lake = new LakeStore(new LakeLayout(root), null, "", List.of());
         if (Journal.exists(root)) {
             try {
                 // A live writer holding the lock completes its own commit; only a dead writer's is ours to finish.
@@ -68,9 +70,9 @@ final class LakeStore implements Lake {
         try {
             return WriterLock.hold(root, () -> {
                 Journal.recover(root);
-                Staging commit = new Staging(root, command);
+                Staging commit = new Staging(root, command, inputs);
                 try {
-                    T result = work.apply(new LakeStore(layout, commit, command));
+                    T result = work.apply(new LakeStore(layout, commit, command, inputs));
                     commit.commit();
                     return result;
                 } finally {
@@ -89,7 +91,12 @@ final class LakeStore implements Lake {
 
     @Override
     public Lake describedAs(String command) {
-        return new LakeStore(layout, staging, command == null ? "" : command);
+        return describedAs(command, List.of());
+    }
+
+    @Override
+    public Lake describedAs(String command, List<Path> inputs) {
+        return new LakeStore(layout, staging, command == null ? "" : command, inputs == null ? List.of() : inputs);
     }
 
     @Override

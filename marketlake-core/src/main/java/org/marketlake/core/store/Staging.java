@@ -19,12 +19,14 @@ import org.marketlake.core.model.LakeCommit;
 final class Staging {
     private final Path root;
     private final String command;
+    private final List<Path> inputs;
     /** Target -> staged file; a null value: the commit removes the target. */
     private final Map<Path, Path> staged = new LinkedHashMap<>();
 
-    Staging(Path root, String command) {
+    Staging(Path root, String command, List<Path> inputs) {
         this.root = root.toAbsolutePath().normalize();
         this.command = command;
+        this.inputs = List.copyOf(inputs);
     }
 
     /**
@@ -103,7 +105,13 @@ final class Staging {
             staged.clear();
             return;
         }
-        LakeCommit commit = new LakeCommit(sequence, id, History.now(), command, changes);
+        List<LakeCommit.Input> read = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isRegularFile(input)) {
+                read.add(new LakeCommit.Input(input.toString(), Files.size(input), History.sha256(input)));
+            }
+        }
+        LakeCommit commit = new LakeCommit(sequence, id, History.now(), command, read, changes);
         Journal.Pending pending = new Journal.Pending(id, commit.time(), entries, commit);
         Journal.write(root, pending);
         Journal.complete(root, pending);
