@@ -31,7 +31,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFolder output = DatasetOptions.output(out);
-        TrainingDataset training = new Datasets(dataset.loader()).training(dataset.selection(), output);
+        org.marketlake.loader.load.ParquetDataLoader loader = dataset.loader();
+        if (loader.config().processing().nullHandling() == org.marketlake.loader.config.NullHandling.INTERPOLATE) {
+            spec.commandLine().getErr().println("warning: null_handling interpolate looks ahead: a null is filled from the next"
+                    + " value after it, which a model would not have at that time (forward_fill does not look ahead)");
+        }
+        TrainingDataset training = new Datasets(loader).training(dataset.selection(), output);
         PrintWriter print = spec.commandLine().getOut();
         FeaturesCommand.printProcessing(print, training.processed());
         print.printf("train: %d rows%s%n", training.train().rows(), range(training.train().ds()));

@@ -46,6 +46,21 @@ class DatasetPart2CommandTest {
     }
 
     @Test
+    void trainWarnsOnStderrThatInterpolationLooksAhead() throws Exception {
+        Path interpolating = Files.writeString(dir.resolve("interpolate.yaml"), Files.readString(config)
+                .replace("null_handling: \"forward_fill\"", "null_handling: \"interpolate\""));
+
+        Run train = run("dataset", "train", "--config", interpolating.toString(), "--year-range", "2013:2014");
+        Run forward = run("dataset", "train", "--config", config.toString(), "--year-range", "2013:2014");
+
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err().lines()).containsExactly("warning: null_handling interpolate looks ahead: a null is filled from the"
+                + " next value after it, which a model would not have at that time (forward_fill does not look ahead)");
+        assertThat(forward.code()).as(forward.err()).isZero();
+        assertThat(forward.err()).isEmpty();
+    }
+
+    @Test
     void qualityReportsIssuesWithExitZeroUnlessAsked() {
         Run report = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1");
         assertThat(report.code()).as(report.err()).isZero();

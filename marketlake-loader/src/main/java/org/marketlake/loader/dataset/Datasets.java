@@ -83,19 +83,23 @@ public final class Datasets {
 
     /** Loaded and processed rows of a selection, from the cache when an identical run made them before. */
     public Processed processed(Selection selection, String command) {
-        return loader.audited(selection, command, session -> processed(session, selection));
+        return loader.audited(selection, command, session -> processed(session, selection, false));
     }
 
     /** {@link #processed} with features ({@code dataset features}), published as {@code features.parquet}. */
     public Processed features(Selection selection, OutputFolder output) {
         return loader.audited(selection, "features", session -> {
-            Processed processed = processed(session, selection);
+            Processed processed = processed(session, selection, false);
             output.parquet("features.parquet", processed.table());
             return processed;
         });
     }
 
-    private Processed processed(ParquetDataLoader.Session session, Selection selection) {
+    /**
+     * {@code training}: the outlier fences are fitted on the training part only (the first
+     * {@link #trainingRows} loaded rows), else on the rows at or before each row.
+     */
+    private Processed processed(ParquetDataLoader.Session session, Selection selection, boolean training) {
         FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.TRAINING);
         List<FileInfo> discovered = discovery.discover(requireYears(selection));
         session.update("files_discovered", discovered.size());
@@ -104,7 +108,7 @@ public final class Datasets {
             throw new DataNotFoundException("No files found under " + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
         }
         ProcessedCache cache = new ProcessedCache(config);
-        String key = cache.enabled() ? cache.key("processed", files) : null;
+        String key = cache.enabled() ? cache.key(training ? "training" : "processed", files) : null;
         Optional<Processed> cached = key == null ? Optional.empty() : cache.get(key);
         if (cached.isPresent()) {
             session.update("files_skipped", files.size());
@@ -112,7 +116,9 @@ public final class Datasets {
             return cached.get();
         }
         LoadResult load = new TableLoader(config).load(files);
-        Processed processed = Processor.process(load.table(), load.targets(), config);
+        Processed processed = training
+                ? Processor.process(load.table(), load.targets(), config, trainingRows(load.table().rows()))
+                : Processor.process(load.table(), load.targets(), config);
         session.recordWhenDone(load);
         if (key != null) {
             // Cached only once the files are marked processed: a hit never stands for a run that did not finish.
@@ -150,7 +156,7 @@ public final class Datasets {
      */
     public TrainingDataset training(Selection selection, OutputFolder output) {
         return loader.audited(selection, "train", session -> {
-            TrainingDataset training = split(processed(session, selection));
+            TrainingDataset training = split(processed(session, selection, true));
             output.parquet("train.parquet", training.train());
             output.parquet("validation.parquet", training.validation());
             output.text("scaling.json", scalingJson(training.scaling()));
@@ -174,10 +180,17 @@ public final class Datasets {
         }
     }
 
+    /** Loaded rows of the training part: the first {@code 1 - validation_split} of them. */
+    int trainingRows(int loadedRows) {
+        return loadedRows - (int) Math.round(loadedRows * config.processing().validationSplit());
+    }
+
     private TrainingDataset split(Processed processed) {
         Table table = processed.table();
-        int validationRows = (int) Math.round(table.rows() * config.processing().validationSplit());
-        int trainRows = table.rows() - validationRows;
+        // The training part ends where the outlier fences stopped growing: at the same loaded row whatever rows
+        // nulls or outliers dropped, so no row after it shaped anything the training rows saw.
+        int trainRows = processed.fitEndMicros() == Long.MAX_VALUE
+                ? trainingRows(table.rows()) : table.lastAtOrBefore(processed.fitEndMicros()) + 1;
         if (trainRows < 1) {
             throw new DataNotFoundException("too few rows to split: " + table.rows() + " rows with validation_split "
                     + config.processing().validationSplit());
