@@ -115,7 +115,15 @@ class DatasetPart2CommandTest {
         Run incomplete = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
                 "--at", "2014-01-01T00:10:00Z", "--context-length", "5000");
         assertThat(incomplete.code()).isEqualTo(1);
-        assertThat(incomplete.err()).contains("5000 rows needed up to 2014-01-01T00:10:00Z, the data has 311");
+        assertThat(incomplete.err()).contains("5000 rows needed up to 2014-01-01T00:10:00Z, the data has 311 (2013-12-02T00:00:00Z .. ",
+                "; ask for at most 311 rows of context length, or allow a short context to take the 311 there are"
+                        + " (--context-length N, --allow-short)");
+        Run short_ = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
+                "--at", "2014-01-01T00:10:00Z", "--context-length", "5000", "--allow-short", "--out", out.resolve("short").toString());
+        assertThat(short_.code()).as(short_.err()).isZero();
+        assertThat(short_.out()).contains("context: 311 rows up to 2014-01-01T00:10:00Z from 2 files",
+                "short context: 311 rows of the 5000 asked for (--allow-short)");
+        assertThat(count(out.resolve("short/context.parquet"))).isEqualTo(311);
 
         Run incremental = run("dataset", "incremental", "--config", config.toString(), "--symbol", "EURUSD",
                 "--after", "2014-01-01T06:00:00Z", "--out", out.toString());

@@ -65,14 +65,17 @@ public final class Datasets {
     public QualityCheck quality(Selection selection, OutputFolder output) {
         QualityReport[] report = new QualityReport[1];
         LoadOutcome outcome = loader.load(selection, false, "quality", load -> {
+            List<String> gone = load.unavailable().stream().map(LoadResult.Unavailable::column).toList();
             List<String> expected = new ArrayList<>();
             expected.add(config.schema().datetimeColumn());
             expected.addAll(load.targets());
             expected.addAll(config.schema().featureColumns());
             expected.addAll(config.schema().timestampColumns());
+            expected.removeIf(name -> gone.contains(name) && !name.equals(config.schema().datetimeColumn()));
             long step = Selection.timeframeMicros(load.files().get(0).file().timeframe());
             report[0] = QualityChecker.check(load.table(), step, Processor.valueColumns(load.table(), load.targets(), config),
-                    expected, load.extraColumns(), config.processing());
+                    expected, load.extraColumns(), load.unavailable().stream().map(u -> u.column() + " (" + u.reason() + ")").toList(),
+                    config.processing());
             output.text("quality.json", report[0].toJson());
         });
         return new QualityCheck(report[0], outcome.result().orElseThrow().files().size());
@@ -139,7 +142,8 @@ public final class Datasets {
     /** The targets of a processed table: the configured ones, or its {@code target_*} columns. */
     public List<String> targets(Table table) {
         if (!config.schema().targetColumns().isEmpty()) {
-            return config.schema().targetColumns();
+            // Configured targets the source cannot provide are not in the table (see LoadResult.unavailable).
+            return config.schema().targetColumns().stream().filter(table::has).toList();
         }
         return table.names().stream().filter(name -> name.startsWith("target_") && !name.contains("_lag")
                 && !name.contains("_diff") && !name.contains("_roll_") && !name.contains("_corr_")
@@ -242,11 +246,15 @@ public final class Datasets {
      * into earlier months and years as far as needed (plus enough rows for the features' windows to fill).
      */
     public PredictionDataset prediction(Selection series, long atMicros, int contextLength) {
-        return prediction(series, atMicros, contextLength, OutputFolder.none());
+        return prediction(series, atMicros, contextLength, false, OutputFolder.none());
     }
 
-    /** {@link #prediction(Selection, long, int)} ({@code dataset context}), published as {@code context.parquet}. */
-    public PredictionDataset prediction(Selection series, long atMicros, int contextLength, OutputFolder output) {
+    /**
+     * {@link #prediction(Selection, long, int)} ({@code dataset context}), published as {@code context.parquet}.
+     * A history shorter than {@code contextLength} is an {@link IncompleteContextException} saying how many rows
+     * exist, unless {@code allowShort}: then the context is every row there is.
+     */
+    public PredictionDataset prediction(Selection series, long atMicros, int contextLength, boolean allowShort, OutputFolder output) {
         LocalDate at = LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC);
         Selection upTo = series.withYears(Selection.ANY_YEAR_FIRST, at.getYear()).withMonths(1, 12);
         return loader.audited(upTo, "context", session -> {
@@ -276,18 +284,20 @@ public final class Datasets {
                     break;
                 }
             }
-            if (loaded.rows() < contextLength) {
-                throw new IncompleteContextException("Insufficient context data for prediction: " + contextLength + " rows needed up to "
-                        + Micros.format(atMicros) + ", the data has " + loaded.rows()
+            if (loaded.rows() < contextLength && (!allowShort || loaded.rows() == 0)) {
+                throw (IncompleteContextException) new IncompleteContextException("Insufficient context data for prediction: "
+                        + contextLength + " rows needed up to " + Micros.format(atMicros) + ", the data has " + loaded.rows()
                         + (loaded.rows() == 0 ? "" : " (" + Micros.format(loaded.ds()[0]) + " .. "
-                        + Micros.format(loaded.ds()[loaded.rows() - 1]) + ")") + " in " + used.size() + " files");
+                        + Micros.format(loaded.ds()[loaded.rows() - 1]) + ")") + " in " + used.size() + " files"
+                        + (loaded.rows() == 0 ? "" : "; ask for at most " + loaded.rows() + " rows of context length, or allow a short context"
+                        + " to take the " + loaded.rows() + " there are")).about("context length", "allow short");
             }
             Processed processed = Processor.process(loaded, targets, config);
             Table table = processed.table();
             session.update("files_processed", used.size());
-            session.update("rows_loaded", contextLength);
-            PredictionDataset context = new PredictionDataset(table.slice(Math.max(0, table.rows() - contextLength), table.rows()),
-                    atMicros, contextLength, used);
+            int rows = Math.min(contextLength, table.rows());
+            session.update("rows_loaded", rows);
+            PredictionDataset context = new PredictionDataset(table.slice(table.rows() - rows, table.rows()), atMicros, rows, used);
             output.parquet("context.parquet", context.context());
             return context;
         });

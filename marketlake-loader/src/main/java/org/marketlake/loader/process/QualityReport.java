@@ -37,8 +37,13 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         }
     }
 
-    public record Schema(List<String> expected, List<String> missingColumns, List<String> extraColumns) {
+    /**
+     * @param unavailable configured columns the source cannot provide, each {@code "column (reason)"}: reported once,
+     *     left out of the other checks and of {@link #isValid()}
+     */
+    public record Schema(List<String> expected, List<String> missingColumns, List<String> extraColumns, List<String> unavailable) {
         public Schema {
+            unavailable = List.copyOf(unavailable);
             expected = List.copyOf(expected);
             missingColumns = List.copyOf(missingColumns);
             extraColumns = List.copyOf(extraColumns);
@@ -70,6 +75,10 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         }
         text.append(String.format(Locale.ROOT, "schema: %d expected columns, missing %s, extra %s%n", schema.expected().size(),
                 schema.missingColumns(), schema.extraColumns()));
+        if (!schema.unavailable().isEmpty()) {
+            text.append(String.format(Locale.ROOT, "unavailable (the source cannot provide them; not checked): %s%n",
+                    String.join(", ", schema.unavailable())));
+        }
         text.append(isValid() ? "valid: yes\n" : "valid: no\n");
         for (String issue : issues) {
             text.append("issue: ").append(issue).append('\n');
@@ -145,6 +154,7 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         ObjectNode schemaNode = root.putObject("schema");
         schemaNode.set("missing_columns", json.valueToTree(schema.missingColumns()));
         schemaNode.set("extra_columns", json.valueToTree(schema.extraColumns()));
+        schemaNode.set("unavailable_columns", json.valueToTree(schema.unavailable()));
         root.set("issues", json.valueToTree(issues));
         return root;
     }

@@ -79,7 +79,12 @@ class DatasetsTest {
         assertThatThrownBy(() -> datasets().prediction(series(), at("2014-01-01T00:09:00Z"), 1000))
                 .isInstanceOf(IncompleteContextException.class)
                 .hasMessage("Insufficient context data for prediction: 1000 rows needed up to 2014-01-01T00:09:00Z, the data has 210"
-                        + " (2013-12-02T00:00:00Z .. 2014-01-01T00:09:00Z) in 2 files");
+                        + " (2013-12-02T00:00:00Z .. 2014-01-01T00:09:00Z) in 2 files; ask for at most 210 rows of context length,"
+                        + " or allow a short context to take the 210 there are")
+                .satisfies(e -> assertThat(((IncompleteContextException) e).parameters()).containsExactly("context length", "allow short"));
+        PredictionDataset all = datasets().prediction(series(), at("2014-01-01T00:09:00Z"), 1000, true, OutputFolder.none());
+        assertThat(all.context().rows()).isEqualTo(210);
+        assertThat(all.contextLength()).isEqualTo(210);
     }
 
     @Test
