@@ -54,6 +54,14 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static LoaderConfig load(Path file) {
+        return load(file, false);
+    }
+
+    /**
+     * {@link #load(Path)}; {@code createRoot} creates a missing {@code data_paths.root_dir} (and its parents) instead of
+     * failing, for the one command that writes the loader's files there ({@code dataset build}).
+     */
+    public static LoaderConfig load(Path file, boolean createRoot) {
         if (file == null || !Files.isRegularFile(file)) {
             throw new InvalidConfigException("Configuration file not found: " + file);
         }
@@ -84,7 +92,7 @@ public final class ConfigLoader {
             throw new InvalidConfigException("required configuration key missing: " + ROOT + " [file=" + file + "]");
         }
         try {
-            return read(file, bind(tree.get(ROOT), new TypeReference<ConfigYaml.Loader>() {}, ""), fingerprint(tree));
+            return read(file, bind(tree.get(ROOT), new TypeReference<ConfigYaml.Loader>() {}, ""), fingerprint(tree), createRoot);
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException(e.getMessage() + " [file=" + file + "]", e);
         }
@@ -264,8 +272,8 @@ public final class ConfigLoader {
         return value.toString();
     }
 
-    private static LoaderConfig read(Path file, ConfigYaml.Loader root, String fingerprint) {
-        LoaderConfig.DataPaths dataPaths = dataPaths(root.dataPaths());
+    private static LoaderConfig read(Path file, ConfigYaml.Loader root, String fingerprint, boolean createRoot) {
+        LoaderConfig.DataPaths dataPaths = dataPaths(root.dataPaths(), createRoot);
         Path rootDir = dataPaths.rootDir();
         directoryStructure(root.directoryStructure());
         ConfigYaml.Inference inference = root.inference();
@@ -284,8 +292,16 @@ public final class ConfigLoader {
                 build(root.build()), fingerprint);
     }
 
-    private static LoaderConfig.DataPaths dataPaths(ConfigYaml.DataPaths paths) {
+    private static LoaderConfig.DataPaths dataPaths(ConfigYaml.DataPaths paths, boolean createRoot) {
         Path rootDir = Path.of(required("data_paths.root_dir", paths.rootDir())).toAbsolutePath().normalize();
+        if (createRoot && !Files.exists(rootDir)) {
+            try {
+                Files.createDirectories(rootDir);
+            } catch (IOException e) {
+                throw new InvalidConfigException("Root directory cannot be created: " + rootDir + " (" + key("data_paths.root_dir")
+                        + "): " + e.getMessage(), e);
+            }
+        }
         if (!Files.exists(rootDir)) {
             throw new InvalidConfigException("Root directory does not exist: " + rootDir + " (" + key("data_paths.root_dir") + ")");
         }
