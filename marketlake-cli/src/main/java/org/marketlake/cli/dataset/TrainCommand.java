@@ -22,7 +22,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/train.parquet, DIR/validation.parquet and DIR/scaling.json.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/train.parquet, DIR/validation.parquet, DIR/test.parquet (with test_split) and DIR/scaling.json.")
     Path out;
 
     @CommandLine.Spec
@@ -41,6 +41,13 @@ public final class TrainCommand implements Callable<Integer> {
         FeaturesCommand.printProcessing(print, training.processed());
         print.printf("train: %d rows%s%n", training.train().rows(), range(training.train().ds()));
         print.printf("validation: %d rows%s%n", training.validation().rows(), range(training.validation().ds()));
+        if (loader.config().processing().testSplit() > 0) {
+            print.printf("test: %d rows%s%n", training.test().rows(), range(training.test().ds()));
+        }
+        if (loader.config().processing().splitGap() > 0) {
+            print.printf("gap: %d rows left out before validation%s%n", loader.config().processing().splitGap(),
+                    loader.config().processing().testSplit() > 0 ? " and before test" : "");
+        }
         print.printf("scaled columns: %d (statistics fitted on the training rows only)%n", training.scaling().size());
         DatasetOptions.printWritten(print, output);
         return 0;

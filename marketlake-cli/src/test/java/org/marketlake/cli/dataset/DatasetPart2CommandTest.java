@@ -46,6 +46,22 @@ class DatasetPart2CommandTest {
     }
 
     @Test
+    void trainWritesATestPartAfterValidationWithTheGapsLeftOut() throws Exception {
+        Path split = Files.writeString(dir.resolve("split.yaml"), Files.readString(config)
+                .replace("    validation_split: 0.25", "    validation_split: 0.25\n    test_split: 0.1\n    split_gap: 2"));
+        Path out = dir.resolve("split-out");
+
+        Run train = run("dataset", "train", "--config", split.toString(), "--year-range", "2013:2014", "--out", out.toString());
+
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("train: 516 rows", "validation: 200 rows", "test: 80 rows",
+                "gap: 2 rows left out before validation and before test", "written: ");
+        assertThat(count(out.resolve("train.parquet"))).isEqualTo(516);
+        assertThat(count(out.resolve("validation.parquet"))).isEqualTo(200);
+        assertThat(count(out.resolve("test.parquet"))).isEqualTo(80);
+    }
+
+    @Test
     void trainWarnsOnStderrThatInterpolationLooksAhead() throws Exception {
         Path interpolating = Files.writeString(dir.resolve("interpolate.yaml"), Files.readString(config)
                 .replace("null_handling: \"forward_fill\"", "null_handling: \"interpolate\""));

@@ -371,6 +371,13 @@ public final class ConfigLoader {
     }
 
     private static LoaderConfig.Processing processing(ConfigYaml.Processing processing) {
+        double validation = above("processing.validation_split", processing.validationSplit(), 0.2, 0, 0.99);
+        double test = processing.testSplit() == null || processing.testSplit() == 0 ? 0
+                : above("processing.test_split", processing.testSplit(), 0, 0, 0.99);
+        if (validation + test >= 1) {
+            throw new InvalidConfigException("configuration keys " + key("processing.validation_split") + " (" + validation + ") and "
+                    + key("processing.test_split") + " (" + test + ") add up to " + (validation + test) + ": they must leave rows for training");
+        }
         return new LoaderConfig.Processing(
                 or(processing.nullHandling(), NullHandling.FORWARD_FILL),
                 or(processing.outlierDetection(), true),
@@ -383,8 +390,10 @@ public final class ConfigLoader {
                 or(processing.optimizeDtypes(), true),
                 or(processing.useCategorical(), true),
                 between("processing.chunk_size", processing.chunkSize(), 10_000, 1, Integer.MAX_VALUE),
-                above("processing.validation_split", processing.validationSplit(), 0.2, 0, 0.99),
-                or(processing.scaling(), Scaling.STANDARD));
+                validation,
+                or(processing.scaling(), Scaling.STANDARD),
+                test,
+                between("processing.split_gap", processing.splitGap(), 0, 0, Integer.MAX_VALUE));
     }
 
     private static LoaderConfig.Features features(ConfigYaml.Features features) {

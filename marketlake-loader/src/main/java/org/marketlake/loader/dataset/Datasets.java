@@ -120,7 +120,7 @@ public final class Datasets {
         }
         LoadResult load = new TableLoader(config).load(files);
         Processed processed = training
-                ? Processor.process(load.table(), load.targets(), config, trainingRows(load.table().rows()))
+                ? Processor.process(load.table(), load.targets(), config, Math.max(0, trainingRows(load.table().rows())))
                 : Processor.process(load.table(), load.targets(), config);
         session.recordWhenDone(load);
         if (key != null) {
@@ -163,6 +163,9 @@ public final class Datasets {
             TrainingDataset training = split(processed(session, selection, true));
             output.parquet("train.parquet", training.train());
             output.parquet("validation.parquet", training.validation());
+            if (config.processing().testSplit() > 0) {
+                output.parquet("test.parquet", training.test());
+            }
             output.text("scaling.json", scalingJson(training.scaling()));
             return training;
         });
@@ -184,20 +187,42 @@ public final class Datasets {
         }
     }
 
-    /** Loaded rows of the training part: the first {@code 1 - validation_split} of them. */
-    int trainingRows(int loadedRows) {
-        return loadedRows - (int) Math.round(loadedRows * config.processing().validationSplit());
+    /** Rows of the test part of {@code rows}: the last {@code test_split} of them. */
+    int testRows(int rows) {
+        return (int) Math.round(rows * config.processing().testSplit());
     }
 
+    /**
+     * Loaded rows of the training part: what is left of {@code loadedRows} after the validation and test parts
+     * ({@code validation_split}, {@code test_split} of them) and a {@code split_gap} before each.
+     */
+    int trainingRows(int loadedRows) {
+        int test = testRows(loadedRows);
+        int gaps = config.processing().splitGap() * (test > 0 ? 2 : 1);
+        return loadedRows - (int) Math.round(loadedRows * config.processing().validationSplit()) - test - gaps;
+    }
+
+    /**
+     * Train, validation and test in time order without overlap: the training part ends where the outlier fences
+     * stopped growing (the same loaded row whatever rows nulls or outliers dropped, so no later row shaped anything
+     * the training rows saw); then {@code split_gap} rows left out, validation, {@code split_gap} rows left out,
+     * and the last {@code test_split} of the rows as test.
+     */
     private TrainingDataset split(Processed processed) {
         Table table = processed.table();
-        // The training part ends where the outlier fences stopped growing: at the same loaded row whatever rows
-        // nulls or outliers dropped, so no row after it shaped anything the training rows saw.
+        LoaderConfig.Processing settings = config.processing();
         int trainRows = processed.fitEndMicros() == Long.MAX_VALUE
                 ? trainingRows(table.rows()) : table.lastAtOrBefore(processed.fitEndMicros()) + 1;
-        if (trainRows < 1) {
+        int gap = settings.splitGap();
+        int test = testRows(table.rows());
+        int testStart = table.rows() - test;
+        int validationStart = trainRows + gap;
+        int validationEnd = test > 0 ? testStart - gap : table.rows();
+        if (trainRows < 1 || validationEnd <= validationStart) {
             throw new DataNotFoundException("too few rows to split: " + table.rows() + " rows with validation_split "
-                    + config.processing().validationSplit());
+                    + settings.validationSplit() + ", test_split " + settings.testSplit() + " and split_gap " + gap
+                    + " leave " + Math.max(0, trainRows) + " for training and " + Math.max(0, validationEnd - validationStart)
+                    + " for validation");
         }
         List<String> targets = targets(table);
         List<String> scaled = new ArrayList<>();
@@ -208,16 +233,18 @@ public final class Datasets {
         }
         Map<String, double[]> scaling = new LinkedHashMap<>();
         Table train = table.slice(0, trainRows);
-        Table validation = table.slice(trainRows, table.rows());
-        if (config.processing().scaling() != Scaling.NONE) {
+        Table validation = table.slice(validationStart, validationEnd);
+        Table testPart = table.slice(testStart, table.rows());
+        if (settings.scaling() != Scaling.NONE) {
             for (String name : scaled) {
-                double[] fitted = fit(train.doubles(name), config.processing().scaling());
+                double[] fitted = fit(train.doubles(name), settings.scaling());
                 scaling.put(name, fitted);
                 train = train.with(new TableColumn.Doubles(name, scale(train.doubles(name), fitted)));
                 validation = validation.with(new TableColumn.Doubles(name, scale(validation.doubles(name), fitted)));
+                testPart = testPart.with(new TableColumn.Doubles(name, scale(testPart.doubles(name), fitted)));
             }
         }
-        return new TrainingDataset(train, validation, scaling, processed);
+        return new TrainingDataset(train, validation, testPart, scaling, processed);
     }
 
     /** {center, scale} of a column's non-null values: mean and population std, or min and range. */

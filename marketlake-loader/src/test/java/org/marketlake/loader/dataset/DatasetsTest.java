@@ -73,6 +73,42 @@ class DatasetsTest {
         assertThat(rows.doubles("target_close_lag1")[49]).isEqualTo(rows.doubles("target_close")[48]);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "validation {0}, test {1}, gap {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"0.2, 0.1, 0", "0.2, 0.1, 7", "0.25, 0, 5", "0.1, 0.3, 1"})
+    void trainValidationAndTestFollowInTimeWithoutOverlapAndWithTheGapBetween(double validation, double test, int gap) {
+        twoMonths();
+        TrainingDataset training = datasets("    chunk_size: 10000", "    chunk_size: 10000\n    validation_split: " + validation
+                + "\n    test_split: " + test + "\n    split_gap: " + gap).training(series().withYears(2013, 2014));
+
+        int rows = 400;
+        int testRows = (int) Math.round(rows * test);
+        int validationRows = (int) Math.round(rows * validation);
+        int trainRows = rows - validationRows - testRows - gap * (testRows > 0 ? 2 : 1);
+        long[] all = training.processed().table().ds();
+        assertThat(training.train().rows()).isEqualTo(trainRows);
+        assertThat(training.validation().rows()).isEqualTo(validationRows);
+        assertThat(training.test().rows()).isEqualTo(testRows);
+        assertThat(training.train().ds()).containsExactly(java.util.Arrays.copyOfRange(all, 0, trainRows));
+        assertThat(training.validation().ds()).containsExactly(java.util.Arrays.copyOfRange(all, trainRows + gap, trainRows + gap + validationRows));
+        assertThat(training.test().ds()).containsExactly(java.util.Arrays.copyOfRange(all, rows - testRows, rows));
+        if (testRows > 0) {
+            assertThat(rows - testRows - (trainRows + gap + validationRows)).as("rows left out before test").isEqualTo(gap);
+        }
+    }
+
+    @Test
+    void splitsThatLeaveNoTrainingRowsAreAConfigurationError() {
+        twoMonths();
+        assertThatThrownBy(() -> datasets("    chunk_size: 10000", "    chunk_size: 10000\n    validation_split: 0.5\n    test_split: 0.5"))
+                .isInstanceOf(org.marketlake.core.error.InvalidConfigException.class)
+                .hasMessageContaining("parquet_loader.processing.validation_split (0.5) and parquet_loader.processing.test_split (0.5) add up to 1.0:"
+                        + " they must leave rows for training");
+        assertThatThrownBy(() -> datasets("    chunk_size: 10000", "    chunk_size: 10000\n    split_gap: 390").training(series().withYears(2013, 2014)))
+                .isInstanceOf(org.marketlake.core.error.DataNotFoundException.class)
+                .hasMessage("too few rows to split: 400 rows with validation_split 0.2, test_split 0.0 and split_gap 390 leave 0 for"
+                        + " training and 10 for validation");
+    }
+
     @Test
     void tooLittleDataIsAnIncompleteContextErrorSayingHowMuchThereIs() {
         twoMonths();
