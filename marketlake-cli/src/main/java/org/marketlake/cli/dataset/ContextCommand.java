@@ -66,6 +66,8 @@ public final class ContextCommand implements Callable<Integer> {
         OutputFolder output = DatasetOptions.output(out);
         PredictionDataset context = datasets.prediction(series, atMicros, length, allowShort, output);
         var print = spec.commandLine().getOut();
+        context.fellBackTo().ifPresent(month -> print.printf("no file for %s: fell back to the previous month, %s%n",
+                java.time.YearMonth.from(java.time.LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC)), month));
         print.printf("context: %d rows up to %s from %d files%s%n", context.context().rows(), Micros.format(atMicros),
                 context.files().size(), TrainCommand.range(context.context().ds()));
         if (context.context().rows() < length) {

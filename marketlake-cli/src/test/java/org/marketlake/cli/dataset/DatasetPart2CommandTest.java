@@ -128,6 +128,12 @@ class DatasetPart2CommandTest {
         assertThat(context.out()).contains("context: 50 rows up to 2014-01-01T00:10:00Z from 2 files");
         assertThat(count(out.resolve("context.parquet"))).isEqualTo(50);
 
+        Run fallback = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
+                "--at", "2014-03-10T10:00:00Z", "--context-length", "50");
+        assertThat(fallback.code()).as(fallback.err()).isZero();
+        assertThat(fallback.out()).contains("no file for 2014-03: fell back to the previous month, 2014-02",
+                "context: 50 rows up to 2014-03-10T10:00:00Z from ");
+
         Run incomplete = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
                 "--at", "2014-01-01T00:10:00Z", "--context-length", "5000");
         assertThat(incomplete.code()).isEqualTo(1);

@@ -297,6 +297,20 @@ public final class Datasets {
                 throw new DataNotFoundException("No prediction files found for " + FileDiscovery.describe(series) + " up to "
                         + Micros.format(atMicros));
             }
+            // Design 3.2: no file for the prediction's month falls back to the previous month; older is stale.
+            java.time.YearMonth month = java.time.YearMonth.from(at);
+            FileInfo newest = files.get(files.size() - 1);
+            java.time.YearMonth newestMonth = java.time.YearMonth.of(newest.year(), newest.month());
+            Optional<java.time.YearMonth> fellBack = Optional.empty();
+            if (!newestMonth.equals(month)) {
+                if (!newestMonth.equals(month.minusMonths(1))) {
+                    throw new DataNotFoundException("No prediction files found for " + FileDiscovery.describe(series) + " in " + month
+                            + " or the previous month " + month.minusMonths(1) + " (the newest file before " + Micros.format(atMicros)
+                            + " is of " + newestMonth + ")");
+                }
+                fellBack = Optional.of(newestMonth);
+                session.update("fallback_month", newestMonth.toString());
+            }
             int needed = contextLength + warmup();
             Table loaded = null;
             List<FileInfo> used = List.of();
@@ -324,7 +338,8 @@ public final class Datasets {
             session.update("files_processed", used.size());
             int rows = Math.min(contextLength, table.rows());
             session.update("rows_loaded", rows);
-            PredictionDataset context = new PredictionDataset(table.slice(table.rows() - rows, table.rows()), atMicros, rows, used);
+            PredictionDataset context = new PredictionDataset(table.slice(table.rows() - rows, table.rows()), atMicros, rows, used,
+                    fellBack);
             output.parquet("context.parquet", context.context());
             return context;
         });

@@ -110,6 +110,22 @@ class DatasetsTest {
     }
 
     @Test
+    void aMonthWithoutAFileFallsBackToThePreviousMonthAndNoFurther() {
+        twoMonths();
+
+        PredictionDataset february = datasets().prediction(series(), at("2014-02-03T09:30:00Z"), 50);
+        PredictionDataset january = datasets().prediction(series(), at("2014-01-01T00:09:00Z"), 50);
+
+        assertThat(february.fellBackTo()).contains(java.time.YearMonth.of(2014, 1));
+        assertThat(february.context().ds()[49]).isEqualTo(at("2014-01-01T03:19:00Z"));
+        assertThat(january.fellBackTo()).isEmpty();
+        assertThatThrownBy(() -> datasets().prediction(series(), at("2014-03-03T09:30:00Z"), 50))
+                .isInstanceOf(org.marketlake.core.error.DataNotFoundException.class)
+                .hasMessage("No prediction files found for EURUSD in 2014-03 or the previous month 2014-02 (the newest file"
+                        + " before 2014-03-03T09:30:00Z is of 2014-01)");
+    }
+
+    @Test
     void tooLittleDataIsAnIncompleteContextErrorSayingHowMuchThereIs() {
         twoMonths();
         assertThatThrownBy(() -> datasets().prediction(series(), at("2014-01-01T00:09:00Z"), 1000))
