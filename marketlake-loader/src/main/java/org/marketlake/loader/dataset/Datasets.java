@@ -44,9 +44,17 @@ public final class Datasets {
     private final ParquetDataLoader loader;
     private final LoaderConfig config;
 
+    private final java.time.Clock clock;
+
     public Datasets(ParquetDataLoader loader) {
+        this(loader, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock "now" of the quality report's data freshness */
+    public Datasets(ParquetDataLoader loader, java.time.Clock clock) {
         this.loader = loader;
         this.config = loader.config();
+        this.clock = clock;
     }
 
     /**
@@ -75,10 +83,26 @@ public final class Datasets {
             long step = Selection.timeframeMicros(load.files().get(0).file().timeframe());
             report[0] = QualityChecker.check(load.table(), step, Processor.valueColumns(load.table(), load.targets(), config),
                     expected, load.extraColumns(), load.unavailable().stream().map(u -> u.column() + " (" + u.reason() + ")").toList(),
-                    config.processing());
+                    freshness(load), config.processing());
             output.text("quality.json", report[0].toJson());
         });
         return new QualityCheck(report[0], outcome.result().orElseThrow().files().size());
+    }
+
+    /** Time since the last row, overall and per file, as of the clock's now. */
+    private QualityReport.Freshness freshness(LoadResult load) {
+        long now = Micros.of(clock.instant());
+        List<QualityReport.FileAge> files = new ArrayList<>();
+        long last = Long.MIN_VALUE;
+        for (LoadResult.FileStats file : load.files()) {
+            if (file.rows() > 0) {
+                files.add(new QualityReport.FileAge(file.file().path().toString(), Micros.format(file.lastMicros()),
+                        Math.floorDiv(now - file.lastMicros(), 1_000_000L)));
+                last = Math.max(last, file.lastMicros());
+            }
+        }
+        return new QualityReport.Freshness(Micros.format(now), last == Long.MIN_VALUE ? "none" : Micros.format(last),
+                last == Long.MIN_VALUE ? 0 : Math.floorDiv(now - last, 1_000_000L), files);
     }
 
     /** A quality report and the number of files it covers. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlake.core.model.Micros;
@@ -123,6 +124,33 @@ class DatasetsTest {
                 .isInstanceOf(org.marketlake.core.error.DataNotFoundException.class)
                 .hasMessage("No prediction files found for EURUSD in 2014-03 or the previous month 2014-02 (the newest file"
                         + " before 2014-03-03T09:30:00Z is of 2014-01)");
+    }
+
+    @Test
+    void theQualityReportGivesDataFreshnessPerFileAndFeatureCompletenessPerColumn() {
+        Table december = SampleMonths.month(2013, 12, 200, 12);
+        double[] gold = december.doubles("gold_xauusd_bid").clone();
+        for (int row = 0; row < 50; row++) {
+            gold[row] = Double.NaN;
+        }
+        Path decemberFile = Fixtures.parquet(dir.resolve("data"), 2013, 12, december.with(new TableColumn.Doubles("gold_xauusd_bid", gold)));
+        Path januaryFile = Fixtures.parquet(dir.resolve("data"), 2014, 1, SampleMonths.month(2014, 1, 200, 1));
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2014-01-02T00:00:00Z"), java.time.ZoneOffset.UTC);
+        Datasets datasets = new Datasets(ParquetDataLoader.open(Fixtures.config(dir, dir.resolve("data"))), clock);
+
+        org.marketlake.loader.process.QualityReport report = datasets.quality(series().withYears(2013, 2014), OutputFolder.none()).report();
+
+        // December's last row is 2013-12-02T03:19:00Z (200 weekday minutes), January's 2014-01-01T03:19:00Z.
+        assertThat(report.freshness()).isEqualTo(new org.marketlake.loader.process.QualityReport.Freshness("2014-01-02T00:00:00Z",
+                "2014-01-01T03:19:00Z", 20 * 3600 + 41 * 60, List.of(
+                        new org.marketlake.loader.process.QualityReport.FileAge(decemberFile.toString(), "2013-12-02T03:19:00Z", 30L * 86_400 + 20 * 3600 + 41 * 60),
+                        new org.marketlake.loader.process.QualityReport.FileAge(januaryFile.toString(), "2014-01-01T03:19:00Z", 20 * 3600 + 41 * 60))));
+        var goldMissing = report.missing().stream().filter(m -> m.column().equals("gold_xauusd_bid")).findFirst().orElseThrow();
+        assertThat(goldMissing.completeness()).isEqualTo(1 - 50 / 400.0);
+        assertThat(report.toTable()).contains("freshness: last row 2014-01-01T03:19:00Z, 20h 41m 0s before 2014-01-02T00:00:00Z",
+                "last row 2013-12-02T03:19:00Z, 30d 20h 41m 0s old", "completeness: ");
+        assertThat(report.toJson()).contains("\"age_seconds\" : 74460", "\"gold_xauusd_bid\" : 0.875");
+        assertThat(report.issues()).noneMatch(issue -> issue.contains("fresh") || issue.contains("complete"));
     }
 
     @Test
