@@ -38,6 +38,11 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
         boolean verbose = parseResult != null && isVerbose(parseResult);
         int code = getExitCode(exception);
         String message;
+        if (outOfMemory(exception)) {
+            err.println(outOfMemoryLine());
+            err.flush();
+            return DATA;
+        }
         if (exception instanceof MarketLakeException known) {
             message = known.getMessage() + OptionHints.of(known.parameters(), commandLine);
         } else if (exception instanceof UncheckedIOException io && io.getCause() instanceof java.nio.file.FileSystemException fs) {
@@ -57,6 +62,25 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
         }
         err.flush();
         return code;
+    }
+
+    /** True when the failure, or what it wraps (a worker thread's failure), is the heap running out. */
+    static boolean outOfMemory(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Never a stack trace for this: say what ran out and what to do. Nothing was published half-way (every write is
+     * staged and renamed only when whole), so the lake is as it was before the command.
+     */
+    static String outOfMemoryLine() {
+        return "marketlake: out of memory (Java heap, " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB): the lake is unchanged; give the JVM more with JAVA_OPTS=-Xmx4g, or narrow the input or range";
     }
 
     private static String describe(java.nio.file.FileSystemException fs) {

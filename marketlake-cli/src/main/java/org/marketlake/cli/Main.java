@@ -16,7 +16,13 @@ public final class Main {
         CommandLine commandLine = MarketLakeCommand.commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(ExitCodes.outOfMemoryLine());
+            code = ExitCodes.DATA;
+        }
         out.flush();
         err.flush();
         return code;

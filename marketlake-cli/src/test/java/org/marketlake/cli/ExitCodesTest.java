@@ -89,4 +89,13 @@ class ExitCodesTest {
         assertThat(printed(new UncheckedIOException("cannot write out.csv", new AccessDeniedException("/x/out.csv")), ls))
                 .isEqualTo("2 marketlake: cannot write out.csv: permission denied [file=/x/out.csv]\n");
     }
+
+    @Test
+    void runningOutOfMemoryInAWorkerIsOneLineWithTheRemedyNeverAStackTrace() {
+        CommandLine ingest = MarketLakeCommand.commandLine().getSubcommands().get("ls");
+        Exception wrapped = new java.io.UncheckedIOException("cannot read [file=big.csv]", new java.io.IOException(new OutOfMemoryError("Java heap space")));
+        String printed = printed(wrapped, ingest);
+        assertThat(printed).startsWith("1 marketlake: out of memory (Java heap, ").contains("the lake is unchanged; give the JVM more with JAVA_OPTS=-Xmx4g");
+        assertThat(printed.lines().count()).isEqualTo(1);
+    }
 }

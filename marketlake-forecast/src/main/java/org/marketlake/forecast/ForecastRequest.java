@@ -1,5 +1,6 @@
 package org.marketlake.forecast;
 
+import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.forecast.model.Forecast;
@@ -12,10 +13,18 @@ import org.marketlake.core.model.Timeframe;
  * @param contextLength values the model sees, 0 for its default
  * @param atMicros forecast as of this instant (bars starting before it are history), or {@link Long#MAX_VALUE}
  *     for after the last bar
+ * @param calendar the exchange calendar whose trading dates the steps follow; null: the lake's symbols.yaml entry
+ *     for the symbol, else XNYS for bars that trade on weekdays only, else the dates the bars show
  */
-public record ForecastRequest(Symbol symbol, Timeframe timeframe, String model, int contextLength, int horizon, long atMicros) {
+public record ForecastRequest(Symbol symbol, Timeframe timeframe, String model, int contextLength, int horizon, long atMicros,
+        TradingCalendar calendar) {
     /** Horizons longer than this are refused: a typo more likely than a wish. */
     public static final int MAX_HORIZON = Forecast.MAX_HORIZON;
+
+    /** With the calendar chosen from the lake and the bars. */
+    public ForecastRequest(Symbol symbol, Timeframe timeframe, String model, int contextLength, int horizon, long atMicros) {
+        this(symbol, timeframe, model, contextLength, horizon, atMicros, null);
+    }
 
     public ForecastRequest {
         if (symbol == null || timeframe == null || model == null || model.isBlank()) {

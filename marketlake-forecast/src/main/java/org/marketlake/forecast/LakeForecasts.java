@@ -12,6 +12,10 @@ import org.marketlake.forecast.model.Forecast;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.marketlake.core.calendar.SymbolCalendars;
+import org.marketlake.core.calendar.TradingCalendar;
+import org.marketlake.core.calendar.TradingCalendars;
+import org.marketlake.core.model.Symbol;
 import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.forecast.baseline.Baselines;
@@ -34,7 +38,8 @@ public final class LakeForecasts {
         // bars after it too: two weeks of them, enough to show a whole trading day even when --at is mid-session.
         Series hours = request.atMicros() == Long.MAX_VALUE ? series
                 : LakeSeries.read(lake, request.symbol(), timeframe, COLUMN, Math.addExact(request.atMicros(), LakeSeries.CALENDAR_SPAN), 1);
-        SessionCalendar calendar = SessionCalendar.fromData(timeframe, hours.timestamps(), hours.size());
+        SessionCalendar calendar = onExchangeDates(lake, request.symbol(), request.calendar(),
+                SessionCalendar.fromData(timeframe, hours.timestamps(), hours.size()));
         if (Baselines.isBaseline(request.model())) {
             forecaster = Forecasters.of(request.model(), SeasonLength.of(timeframe, calendar.aroundTheClock()), request.contextLength());
         }
@@ -58,6 +63,23 @@ public final class LakeForecasts {
     private static int lowerBound(long[] sorted, long key) {
         int index = Arrays.binarySearch(sorted, key);
         return index >= 0 ? index : -index - 1;
+    }
+
+    /**
+     * The bars' own calendar, its trading dates from the exchange calendar: the one asked for, else the lake's
+     * symbols.yaml entry, else XNYS when the bars trade on weekdays only (an equity); bars that trade on weekends
+     * keep the dates they show, so a crypto pair without a symbols.yaml entry is not put on an exchange's days.
+     */
+    private static SessionCalendar onExchangeDates(Lake lake, Symbol symbol, TradingCalendar asked, SessionCalendar fromData) {
+        if (asked != null) {
+            return fromData.onDatesOf(asked);
+        }
+        Optional<TradingCalendar> configured = SymbolCalendars.of(lake.root()).configured(symbol);
+        if (configured.isPresent()) {
+            return fromData.onDatesOf(configured.get());
+        }
+        boolean weekdaysOnly = fromData.tradingDays().equals(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY));
+        return weekdaysOnly ? fromData.onDatesOf(TradingCalendars.of(TradingCalendars.XNYS)) : fromData;
     }
 
     /** The season of a series of {@code timeframe} bars, whether it trades around the clock read from the series. */

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.marketlake.core.calendar.SymbolCalendars;
 import org.marketlake.core.csv.BarCsvReader;
+import org.marketlake.core.io.AtomicFiles;
 import org.marketlake.core.model.Period;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
@@ -53,9 +55,24 @@ public final class DemoLake {
             results.add(Rollup.fromStoredSeconds(lake, btc, ALL_BARS, TimeRange.of(new Period.Month(YearMonth.of(2016, 10))), Session.UTC));
             // EUR/USD: quote ticks into one quote per second (the tightest spread).
             results.add(Ingest.quotes(lake, IngestOptions.of(Symbol.of("EURUSD"), List.of(extract(samples, "EURUSD.quotes.csv.gz")))).writes());
+            writeSymbolCalendars(lake.root());
             return WriteResult.combine(results);
         } finally {
             deleteTree(samples);
+        }
+    }
+
+    /** BTC/USD trades around the clock and EUR/USD on FX hours: said once, in the lake's symbols.yaml (a user's own file is kept). */
+    private static void writeSymbolCalendars(Path root) {
+        Path file = root.resolve(SymbolCalendars.FILE);
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            AtomicFiles.publishString(file, "# Which trading calendar each symbol follows (docs/CALENDAR.md); XNYS for the rest.\n"
+                    + "symbols:\n  BTCUSD: 24/7\n  EURUSD: FX\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -8,18 +8,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.cli.convert.TimePointConverter;
+import org.marketlake.cli.convert.ZoneConverter;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.time.TimePoint;
-import org.marketlake.core.time.TimestampParser;
 import org.marketlake.forecast.export.ExportSelection;
 import org.marketlake.forecast.export.TrainingConfig;
-import org.marketlake.forecast.export.TrainingExport;
-import org.marketlake.forecast.export.TrainingFiles;
-import org.marketlake.forecast.export.TrainingSeries;
+import org.marketlake.forecast.export.TrainingSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +32,7 @@ import picocli.CommandLine.Option;
                     + "(list of float32, NaN for missing), as Parquet or with --arrow as an Arrow IPC file,",
             "and beside it a training config YAML for chronos-forecasting's scripts/training/train.py."
         })
-public final class ChronosExportCommand implements Callable<Integer> {
+final class ChronosExportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
@@ -57,8 +55,9 @@ public final class ChronosExportCommand implements Callable<Integer> {
     @Option(names = "--end", paramLabel = "DATE", converter = TimePointConverter.class, description = "Last day (inclusive) or instant to include.")
     TimePoint end;
 
-    @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of dates and of times without an offset in --start/--end (default: dates are UTC).")
-    String tz;
+    @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "Zone of dates and of times without an offset in --start/--end (default: dates are UTC).")
+    ZoneId zone;
 
     @Option(names = "--split-gaps", description = "One series per continuous session instead of one per symbol.")
     boolean splitGaps;
@@ -84,7 +83,6 @@ public final class ChronosExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig.Settings settings = new TrainingConfig.Settings(contextLength, predictionLength, minPast);
-        ZoneId zone = TimestampParser.zone(tz);
         long from = start == null ? Long.MIN_VALUE : start.first(zone);
         long to = end == null ? Long.MAX_VALUE : end.last(zone);
         if (from > to) {
@@ -94,21 +92,12 @@ public final class ChronosExportCommand implements Callable<Integer> {
                 symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Symbol::of).toList(),
                 Timeframe.parse(timeframe), column, new TimeRange(from, to),
                 splitGaps ? ExportSelection.Segmentation.PER_SESSION : ExportSelection.Segmentation.PER_SYMBOL);
-        List<TrainingSeries> series = TrainingExport.series(common.lake(), selection);
-        if (arrow) {
-            TrainingFiles.writeArrow(series, out);
-        } else {
-            TrainingFiles.writeParquet(series, out);
-        }
-        Path configFile = config != null ? config : TrainingConfig.besideData(out);
-        TrainingConfig.write(configFile, out, settings);
-        long values = series.stream().mapToLong(one -> one.target().length).sum();
-        long observed = series.stream().mapToLong(TrainingSeries::observed).sum();
+        TrainingSet.Written written = TrainingSet.export(common.lake(), new TrainingSet.Request(selection, out, arrow, config, settings));
         PrintWriter printer = spec.commandLine().getOut();
-        printer.printf("wrote %d series (%d values, %d observed) to %s%n", series.size(), values, observed, out);
-        printer.printf("wrote training config to %s%n", configFile);
+        printer.printf("wrote %d series (%d values, %d observed) to %s%n", written.series(), written.values(), written.observed(), out);
+        printer.printf("wrote training config to %s%n", written.config());
         printer.printf("next: python scripts/training/train.py --config %s  (in a clone of chronos-forecasting)%n",
-                configFile.toAbsolutePath());
+                written.config().toAbsolutePath());
         return 0;
     }
 }

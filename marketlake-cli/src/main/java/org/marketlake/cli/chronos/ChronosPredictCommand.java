@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             "Output on stdout: JSON {\"quantile_levels\", \"quantiles\" [series][quantile][step], \"mean\"} "
                     + "or CSV series,step,q0.1,...,q0.9,mean."
         })
-public final class ChronosPredictCommand implements Callable<Integer> {
+final class ChronosPredictCommand implements Callable<Integer> {
     enum Format { json, csv }
 
     @Mixin

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code marketlake dataset audit}: the audit sessions, oldest first, or one session's JSON. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "List audit sessions (stale running ones are first marked abandoned), or print one with --session.")
-public final class AuditCommand implements Callable<Integer> {
+final class AuditCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

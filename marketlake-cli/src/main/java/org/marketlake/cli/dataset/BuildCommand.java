@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Write the loader's layout from the lake (--root): ds and target_* from bars and quotes, feature groups from build.features.")
-public final class BuildCommand implements Callable<Integer> {
+final class BuildCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "context", mixinStandardHelpOptions = true,
         description = "Build the prediction context: the last context_length processed rows up to a time.")
-public final class ContextCommand implements Callable<Integer> {
+final class ContextCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** The options every {@code dataset} subcommand shares: the config file and part 1's selectors. */
-public final class DatasetOptions {
+final class DatasetOptions {
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "The loader's YAML configuration (parquet_loader: ...).")
     Path config;
 

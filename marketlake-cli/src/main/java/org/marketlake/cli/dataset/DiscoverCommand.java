@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 /** {@code marketlake dataset discover}: one line per file, its path then the fields its name carries. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = "List the files of a selection (a year or year range is required), sorted by year, month, symbol.")
-public final class DiscoverCommand implements Callable<Integer> {
+final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code marketlake dataset features}: null handling, outliers and features over a selection; {@code --out} writes features.parquet. */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Handle nulls and outliers, engineer the features, report what each step did.")
-public final class FeaturesCommand implements Callable<Integer> {
+final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "incremental", mixinStandardHelpOptions = true,
         description = "Load only rows after a time, across months up to the newest file; optionally merge into an existing dataset.")
-public final class IncrementalCommand implements Callable<Integer> {
+final class IncrementalCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code marketlake dataset load}: reads a selection and prints a summary; {@code --out DIR} writes it as Parquet. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Read, validate and convert the files of a selection; print files, rows, columns, time range, memory.")
-public final class LoadCommand implements Callable<Integer> {
+final class LoadCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 /** {@code marketlake dataset processed}: the idempotency state, one line per file, with whether it changed since. */
 @Command(name = "processed", mixinStandardHelpOptions = true,
         description = "List the files the idempotency state records: key, status, unchanged/changed/missing, time, rows.")
-public final class ProcessedCommand implements Callable<Integer> {
+final class ProcessedCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

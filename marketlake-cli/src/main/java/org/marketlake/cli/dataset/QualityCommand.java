@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quality", mixinStandardHelpOptions = true,
         description = "Report missing values, temporal consistency (order, duplicates, gaps vs closures), outliers and schema compliance.")
-public final class QualityCommand implements Callable<Integer> {
+final class QualityCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code marketlake dataset train}: the training dataset, split in time; {@code --out} writes train.parquet and validation.parquet. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Build the training dataset: processed targets and features, the last validation_split for validation.")
-public final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
 

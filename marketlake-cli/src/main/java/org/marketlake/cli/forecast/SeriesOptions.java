@@ -7,7 +7,7 @@ import org.marketlake.core.model.Timeframe;
 import picocli.CommandLine.Option;
 
 /** The options {@code forecast} and {@code backtest} share: which series, and how much of it a model sees. */
-public final class SeriesOptions {
+final class SeriesOptions {
     @Option(names = "--symbol", required = true, paramLabel = "SYM", description = "Symbol, e.g. IBM.")
     String symbol;
 

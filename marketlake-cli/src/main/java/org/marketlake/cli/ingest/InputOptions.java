@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The options {@code ingest trades} and {@code ingest quotes} share: {@code @Mixin InputOptions input;}. */
-public final class InputOptions {
+final class InputOptions {
     @Option(names = "--symbol", required = true, paramLabel = "SYM", description = "Symbol to store the rows under, e.g. IBM or BTC-USD.")
     String symbol;
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.options.CommonOptions;
+import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.Catalogue;
 import org.marketlake.cli.output.Output;
 import org.marketlake.cli.output.OutputOptions;
@@ -25,6 +26,9 @@ public final class LsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--history", description = "What the lake's history takes: per symbol the kept versions (files, bytes), and the log.")
+    boolean history;
+
     @Option(names = "--files", description = "One line per file instead of per symbol.")
     boolean files;
 
@@ -38,6 +42,15 @@ public final class LsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         OutputTarget target = output.target(common.root(), false);
+        if (history) {
+            Lake.HistoryUsage usage = common.lake().historyUsage();
+            java.util.List<Object[]> rows = new java.util.ArrayList<>();
+            usage.versionsBySymbol().forEach((symbol, counts) -> rows.add(new Object[] {symbol, counts[0], counts[1]}));
+            rows.add(new Object[] {"(log: " + usage.commits() + (usage.commits() == 1 ? " commit)" : " commits)"), (long) usage.commits(), usage.logBytes()});
+            Output.print(org.marketlake.core.format.Rows.table(java.util.List.of("symbol", "version_files", "bytes"), rows), target.format(),
+                    target.file(), null, out);
+            return 0;
+        }
         Catalogue catalogue = common.lake().catalogue();
         skipped.report(catalogue.problems(), spec.commandLine().getErr());
         Inventory inventory = new Inventory(catalogue.files());

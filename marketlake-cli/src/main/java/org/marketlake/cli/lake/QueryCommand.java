@@ -15,7 +15,10 @@ import org.marketlake.core.format.Rows;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.query.LakeQuery;
 import org.marketlake.core.store.ParquetExport;
+import org.marketlake.cli.convert.CalendarConverter;
 import org.marketlake.cli.convert.DataKindConverter;
+import org.marketlake.core.calendar.SymbolCalendars;
+import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.cli.convert.SymbolConverter;
 import org.marketlake.cli.convert.ZoneConverter;
 import org.marketlake.cli.options.TimeSelectionOptions;
@@ -50,8 +53,12 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--columns", split = ",", paramLabel = "COL", description = "Columns to read (default: all).")
     List<String> columns;
 
-    @Option(names = "--market-hours", description = "Only 09:30 <= time < 16:00 America/New_York.")
+    @Option(names = "--market-hours", description = "Only bars that overlap a session of the symbol's calendar (quotes inside one; daily bars of trading dates).")
     boolean marketHours;
+
+    @Option(names = "--calendar", paramLabel = "NAME", converter = CalendarConverter.class,
+            description = "The calendar of --market-hours: XNYS, 24/7 or FX (default: the lake's symbols.yaml, else XNYS).")
+    TradingCalendar calendar;
 
     @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class,
             description = "Print timestamps in this zone; read --date and offset-less times in it.")
@@ -66,7 +73,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputTarget target = output.target(common.root(), true);
-        LakeQuery query = new LakeQuery(kind, symbol, time.selection(tz), columns, marketHours);
+        TradingCalendar hours = !marketHours ? null : calendar != null ? calendar : SymbolCalendars.of(common.root()).of(symbol);
+        LakeQuery query = new LakeQuery(kind, symbol, time.selection(tz), columns, hours);
         Lake lake = common.lake();
         Frame frame = query.run(lake, skipped.sink(spec.commandLine().getErr()));
         if (frame.size() == 0 && lake.files(frame.kind(), frame.symbol()).isEmpty()) {

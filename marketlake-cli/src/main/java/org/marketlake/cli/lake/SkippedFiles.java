@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * and exit 1 at the end (so scripts notice), or with {@code --strict} stop at the first. One option block for
  * {@code ls}, {@code sql} and {@code query}.
  */
-public final class SkippedFiles {
+final class SkippedFiles {
     @Option(names = "--strict", description = "Stop with exit 1 at the first lake file that fails its check, instead of skipping it.")
     boolean strict;
 

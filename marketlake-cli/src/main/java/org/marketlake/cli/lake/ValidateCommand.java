@@ -55,6 +55,16 @@ public final class ValidateCommand implements Callable<Integer> {
         for (String problem : problems) {
             out.println(problem);
         }
+        if (wholeLake) {
+            // Leftovers are not data and harm no reader: noted, not a problem (a killed command leaves them).
+            List<String> untidy = lake.untidy();
+            for (String line : untidy) {
+                out.println("note: " + line);
+            }
+            if (!untidy.isEmpty()) {
+                out.println("note: marketlake gc removes " + (untidy.size() == 1 ? "it" : "these " + untidy.size()));
+            }
+        }
         if (problems.isEmpty()) {
             out.println("ok: no problems found");
             return 0;

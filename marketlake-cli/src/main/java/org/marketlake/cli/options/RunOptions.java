@@ -4,7 +4,7 @@ import org.marketlake.core.progress.Progress;
 import picocli.CommandLine.Option;
 
 /** {@code --verbose} and {@code --quiet}: how a command reports, whatever it reads. Part of {@link CommonOptions}. */
-public final class RunOptions {
+final class RunOptions {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 

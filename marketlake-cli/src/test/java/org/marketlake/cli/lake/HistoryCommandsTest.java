@@ -84,9 +84,22 @@ class HistoryCommandsTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).startsWith("marketlake: commit 2's files were changed again later, by 3 (").endsWith("or cascade (--cascade)\n");
 
+        CliRun usage = CliRun.of("ls", "--history", "--root", root.toString(), "--format", "csv");
+        assertThat(usage.out().lines().toList()).first().isEqualTo("symbol,version_files,bytes");
+        assertThat(usage.out()).contains("\nIBM,6,").contains("\n(log: 3 commits),3,");
+
+        Path leftover = root.resolve("bars/1m/.IBM.2013-10.parquet.0123abcd.tmp");
+        Files.writeString(leftover, "a killed writer's");
+        CliRun noted = CliRun.of("validate", "--root", root.toString());
+        assertThat(noted.exitCode()).isZero();
+        assertThat(noted.out()).contains("note: temporary file of an interrupted write [file=bars/1m/.IBM.2013-10.parquet.0123abcd.tmp]",
+                "note: marketlake gc removes it", "ok: no problems found");
+
         CliRun gc = CliRun.of("gc", "--root", root.toString(), "--keep", "1");
         assertThat(gc.exitCode()).as(gc.err()).isZero();
-        assertThat(gc.out()).startsWith("removed 1 version folder (");
+        assertThat(gc.out()).startsWith("removed 1 version folder (").endsWith("and 1 leftover file\n");
+        assertThat(leftover).doesNotExist();
+        assertThat(CliRun.of("validate", "--root", root.toString()).out()).doesNotContain("note:");
     }
 
     @Test

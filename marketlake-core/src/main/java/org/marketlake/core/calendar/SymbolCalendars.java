@@ -31,10 +31,13 @@ public final class SymbolCalendars {
 
     private final TradingCalendar fallback;
     private final Map<Symbol, TradingCalendar> bySymbol;
+    /** Whether the file names a default (else XNYS is only assumed). */
+    private final boolean defaultGiven;
 
-    private SymbolCalendars(TradingCalendar fallback, Map<Symbol, TradingCalendar> bySymbol) {
+    private SymbolCalendars(TradingCalendar fallback, Map<Symbol, TradingCalendar> bySymbol, boolean defaultGiven) {
         this.fallback = fallback;
         this.bySymbol = Map.copyOf(bySymbol);
+        this.defaultGiven = defaultGiven;
     }
 
     /** The file as written: an optional default calendar and a map of symbol to calendar name. */
@@ -44,7 +47,7 @@ public final class SymbolCalendars {
     public static SymbolCalendars of(Path root) {
         Path file = root.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return new SymbolCalendars(TradingCalendars.of(TradingCalendars.XNYS), Map.of());
+            return new SymbolCalendars(TradingCalendars.of(TradingCalendars.XNYS), Map.of(), false);
         }
         FileContent content;
         try {
@@ -54,19 +57,25 @@ public final class SymbolCalendars {
                     + " (expected 'default: XNYS' and 'symbols: {BTCUSD: 24/7, EURUSD: FX}')");
         }
         if (content == null) {
-            return new SymbolCalendars(TradingCalendars.of(TradingCalendars.XNYS), Map.of());
+            return new SymbolCalendars(TradingCalendars.of(TradingCalendars.XNYS), Map.of(), false);
         }
         TradingCalendar fallback = calendar(file, "default", content.defaultCalendar() == null ? TradingCalendars.XNYS : content.defaultCalendar());
         Map<Symbol, TradingCalendar> bySymbol = new LinkedHashMap<>();
         if (content.symbols() != null) {
             content.symbols().forEach((symbol, name) -> bySymbol.put(Symbol.of(symbol), calendar(file, "symbols." + symbol, name)));
         }
-        return new SymbolCalendars(fallback, bySymbol);
+        return new SymbolCalendars(fallback, bySymbol, content.defaultCalendar() != null);
     }
 
     /** The calendar {@code symbol} trades on. */
     public TradingCalendar of(Symbol symbol) {
         return bySymbol.getOrDefault(symbol, fallback);
+    }
+
+    /** The calendar the file names for {@code symbol} (its entry, else the file's default), if it names one. */
+    public java.util.Optional<TradingCalendar> configured(Symbol symbol) {
+        TradingCalendar named = bySymbol.get(symbol);
+        return named != null ? java.util.Optional.of(named) : defaultGiven ? java.util.Optional.of(fallback) : java.util.Optional.empty();
     }
 
     private static TradingCalendar calendar(Path file, String key, String name) {

@@ -40,8 +40,13 @@ public interface Rows {
         };
     }
 
+    /**
+     * A frame's rows; timestamps as instants, but a daily bar's as its trading date ({@code 2013-10-07}): it stands
+     * for the day, not for midnight UTC, so it prints the same whatever zone the rest is printed in.
+     */
     static Rows of(Frame frame) {
         List<String> names = frame.columns().stream().map(org.marketlake.core.model.Column::name).toList();
+        boolean daily = frame.kind() instanceof org.marketlake.core.model.DataKind.Bars bars && bars.timeframe().isDaily();
         return new Rows() {
             @Override
             public List<String> names() {
@@ -57,7 +62,7 @@ public interface Rows {
             public Object value(int row, int column) {
                 Object value = frame.value(column, row);
                 if (value != null && frame.columns().get(column).type() == ColumnType.TIMESTAMP) {
-                    return Micros.toInstant((Long) value);
+                    return daily ? java.time.LocalDate.ofEpochDay(Math.floorDiv((Long) value, Micros.PER_DAY)) : Micros.toInstant((Long) value);
                 }
                 return value;
             }

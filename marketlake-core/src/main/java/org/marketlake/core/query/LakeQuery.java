@@ -3,19 +3,26 @@ package org.marketlake.core.query;
 import java.util.ArrayList;
 import java.util.List;
 import org.marketlake.core.store.Lake;
+import org.marketlake.core.calendar.TradingCalendar;
+import org.marketlake.core.calendar.TradingCalendars;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.Symbol;
 
 /**
- * A query over one kind and symbol: a selection of time, optional New York market hours, and the columns to
+ * A query over one kind and symbol: a selection of time, optionally only the sessions of a trading calendar, and the columns to
  * read (only those are read; row groups that cannot match are skipped).
  */
-public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<String> columns, boolean marketHours) {
+public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<String> columns, TradingCalendar hours) {
     public LakeQuery {
         columns = columns == null ? List.of() : List.copyOf(columns);
         kind.schema().select(columns); // unknown columns fail here, before any file is opened
+    }
+
+    /** With {@code marketHours}, only the sessions of XNYS (the New York exchanges' calendar). */
+    public LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<String> columns, boolean marketHours) {
+        this(kind, symbol, selection, columns, marketHours ? TradingCalendars.of(TradingCalendars.XNYS) : null);
     }
 
     public Frame run(Lake lake) {
@@ -26,6 +33,7 @@ public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<
     public Frame run(Lake lake, java.util.function.Consumer<String> skipped) {
         List<String> reading = new ArrayList<>(columns);
         boolean addedTimestamp = false;
+        boolean marketHours = hours != null;
         if (marketHours && !reading.isEmpty() && !reading.contains(LakeSchema.TIMESTAMP_COLUMN)) {
             reading.add(LakeSchema.TIMESTAMP_COLUMN);
             addedTimestamp = true;
@@ -33,7 +41,7 @@ public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<
         Frame frame = skipped == null ? lake.read(kind, symbol, selection.range(), reading)
                 : lake.read(kind, symbol, selection.range(), reading, skipped);
         if (marketHours) {
-            frame = MarketHours.filter(frame);
+            frame = SessionFilter.filter(frame, hours);
         }
         return addedTimestamp ? frame.project(columns) : frame;
     }

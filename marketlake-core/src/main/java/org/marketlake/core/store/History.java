@@ -116,6 +116,66 @@ final class History {
         }
     }
 
+    /** Version folders no log entry names, and temporary files beside lake files, relative to the root. */
+    static List<String> unexplained(Path root) throws IOException {
+        List<String> lines = new ArrayList<>();
+        java.util.Set<String> logged = new java.util.HashSet<>();
+        for (LakeCommit commit : read(root)) {
+            logged.add(name(commit.sequence(), commit.id()));
+        }
+        Path versions = versionsFolder(root);
+        if (Files.isDirectory(versions)) {
+            try (DirectoryStream<Path> folders = Files.newDirectoryStream(versions)) {
+                for (Path folder : folders) {
+                    if (!logged.contains(folder.getFileName().toString())) {
+                        lines.add("kept versions no commit explains [folder=" + root.relativize(folder) + "]: left by a commit that never completed");
+                    }
+                }
+            }
+        }
+        for (String kind : List.of("bars", "quotes")) {
+            Path folder = root.resolve(kind);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(AtomicFiles::isTemporary).sorted().toList()) {
+                    lines.add("temporary file of an interrupted write [file=" + root.relativize(file) + "]");
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The log's entries and bytes, and per symbol (from the file names) the kept version files and bytes. */
+    static Lake.HistoryUsage usage(Path root) throws IOException {
+        int commits = 0;
+        long logBytes = 0;
+        Path log = logFolder(root);
+        if (Files.isDirectory(log)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(log, "*.json")) {
+                for (Path entry : entries) {
+                    commits++;
+                    logBytes += Files.size(entry);
+                }
+            }
+        }
+        java.util.Map<String, long[]> bySymbol = new java.util.TreeMap<>();
+        Path versions = versionsFolder(root);
+        if (Files.isDirectory(versions)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(versions)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String name = file.getFileName().toString();
+                    String symbol = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                    long[] counts = bySymbol.computeIfAbsent(symbol, key -> new long[2]);
+                    counts[0]++;
+                    counts[1] += Files.size(file);
+                }
+            }
+        }
+        return new Lake.HistoryUsage(commits, logBytes, bySymbol);
+    }
+
     static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -150,4 +150,20 @@ public interface Lake {
      * with no rows is removed. Derived bars are the caller's: {@code ingest}'s range delete rebuilds them.
      */
     org.marketlake.core.model.DeleteResult delete(DataKind kind, Symbol symbol, TimeRange range);
+
+    /** What the history takes on disk: the log, and per symbol the kept versions (files and bytes). */
+    HistoryUsage historyUsage();
+
+    /** The history's size: log entries and their bytes, and per symbol the kept version files and their bytes. */
+    record HistoryUsage(int commits, long logBytes, java.util.Map<String, long[]> versionsBySymbol) {
+        public HistoryUsage {
+            versionsBySymbol = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(versionsBySymbol));
+        }
+    }
+
+    /**
+     * What no commit explains, one line each: kept version folders without a log entry, and temporary files of
+     * interrupted writes. Neither is data or harms a reader; {@link #gc} removes both.
+     */
+    List<String> untidy();
 }

@@ -113,6 +113,24 @@ final class LakeStore implements Lake {
     }
 
     @Override
+    public List<String> untidy() {
+        try {
+            return History.unexplained(layout.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake's leftovers [folder=" + layout.root() + "]", e);
+        }
+    }
+
+    @Override
+    public HistoryUsage historyUsage() {
+        try {
+            return History.usage(layout.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure the lake's history [folder=" + layout.root() + "]", e);
+        }
+    }
+
+    @Override
     public DeleteResult delete(DataKind kind, Symbol symbol, TimeRange range) {
         if (staging == null) {
             return commit(lake -> lake.delete(kind, symbol, range));

@@ -46,9 +46,9 @@ class MarketHoursAndRangesTest {
         assertThat(monday.size()).isEqualTo(390);
         assertThat(first(monday)).isEqualTo("2024-03-11T13:30:00Z");
         assertThat(last(monday)).isEqualTo("2024-03-11T19:59:00Z");
-        // The switch day itself: 09:30-16:00 local exists (the gap is at 02:00), EDT already.
+        // The switch day itself is a Sunday: the calendar has no session, so market hours keep nothing.
         Frame sunday = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-03-10"), null), List.of(), true).run(lake);
-        assertThat(first(sunday)).isEqualTo("2024-03-10T13:30:00Z");
+        assertThat(sunday.size()).isZero();
     }
 
     @Test
@@ -98,5 +98,32 @@ class MarketHoursAndRangesTest {
         assertThat(root.resolve("bars/1d/SPY.2024.parquet")).exists();
         Frame range = new LakeQuery(DataKind.parse("1d"), Symbol.of("SPY"), Selection.between(TimestampParser.point("2023-12-30"), TimestampParser.point("2024-01-02"), null), List.of("timestamp"), false).run(lake);
         assertThat(range.size()).isEqualTo(4);
+    }
+
+    @Test
+    void marketHoursFollowTheCalendarOnAHolidayAnEarlyCloseAndForHourBars() {
+        // 2024-07-03 closes at 13:00 New York (17:00 UTC); 2024-07-04 is Independence Day.
+        Lake lake = lakeWithMinutes("2024-07-03T00:00:00Z", 2 * 24 * 60);
+        Frame early = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-07-03"), null), List.of(), true).run(lake);
+        assertThat(early.size()).isEqualTo(210);
+        assertThat(first(early)).isEqualTo("2024-07-03T13:30:00Z");
+        assertThat(last(early)).isEqualTo("2024-07-03T16:59:00Z");
+        Frame holiday = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-07-04"), null), List.of(), true).run(lake);
+        assertThat(holiday.size()).isZero();
+        // The same day around the clock under the 24/7 calendar.
+        Frame always = new LakeQuery(DataKind.parse("1m"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-07-04"), null), List.of(),
+                org.marketlake.core.calendar.TradingCalendars.of("24/7")).run(lake);
+        assertThat(always.size()).isEqualTo(1440);
+    }
+
+    @Test
+    void anHourBarThatHoldsTheOpenIsKept() {
+        Lake lake = Lake.open(root.resolve("hours"));
+        lake.write(Bars.random(Timeframe.H1, "SPY", Bars.micros("2024-03-11T00:00:00Z"), 3_600 * Micros.PER_SECOND, 24, 5));
+        Frame hours = new LakeQuery(DataKind.parse("1h"), Symbol.of("SPY"), new Selection.Date(java.time.LocalDate.parse("2024-03-11"), null), List.of(), true).run(lake);
+        // 09:00-10:00 EDT (13:00Z) holds the 09:30 open; 15:00-16:00 (19:00Z) the close; 16:00 (20:00Z) is after it.
+        assertThat(first(hours)).isEqualTo("2024-03-11T13:00:00Z");
+        assertThat(last(hours)).isEqualTo("2024-03-11T19:00:00Z");
+        assertThat(hours.size()).isEqualTo(7);
     }
 }

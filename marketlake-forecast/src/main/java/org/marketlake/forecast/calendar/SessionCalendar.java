@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Timeframe;
 
@@ -25,7 +26,7 @@ import org.marketlake.core.model.Timeframe;
  *       whose weekend bars appear, such as crypto's, gets its weekends). A market with no closed hours whose
  *       data spans less than two weeks is taken to trade every day: its weekends are not in the data yet.</li>
  * </ul>
- * Holidays are not known: a holiday is forecast as a trading day.
+ * Holidays come from an exchange calendar ({@link #onDatesOf}): without one, a holiday is forecast as a trading day.
  */
 public final class SessionCalendar {
     static final int CLOSED_HOURS = 2;
@@ -38,19 +39,36 @@ public final class SessionCalendar {
     /** Start of the trading day, micros after midnight UTC. */
     private final long dayStart;
     private final Set<DayOfWeek> tradingDays;
+    /** The exchange calendar whose sessions decide which dates trade (holidays included), or null: the weekdays above. */
+    private final TradingCalendar exchange;
 
-    private SessionCalendar(Timeframe timeframe, boolean[] openSlots, long dayStart, Set<DayOfWeek> tradingDays) {
+    private SessionCalendar(Timeframe timeframe, boolean[] openSlots, long dayStart, Set<DayOfWeek> tradingDays, TradingCalendar exchange) {
         this.timeframe = timeframe;
         this.openSlots = openSlots;
         this.dayStart = dayStart;
         this.tradingDays = tradingDays;
+        this.exchange = exchange;
+    }
+
+    /**
+     * This calendar with its trading dates taken from {@code exchange}: the hours of the day stay those the bars
+     * show (an equity's pre- and after-market bars included), but a date the exchange does not trade (a weekend, a
+     * holiday, a special closure) gets no step.
+     */
+    public SessionCalendar onDatesOf(TradingCalendar exchange) {
+        return new SessionCalendar(timeframe, openSlots, dayStart, tradingDays, exchange);
+    }
+
+    /** The exchange calendar that decides the trading dates, if one was given. */
+    public java.util.Optional<TradingCalendar> exchange() {
+        return java.util.Optional.ofNullable(exchange);
     }
 
     /** Every slot of every day. */
     public static SessionCalendar aroundTheClock(Timeframe timeframe) {
         boolean[] open = new boolean[slotsPerDay(timeframe)];
         java.util.Arrays.fill(open, true);
-        return new SessionCalendar(timeframe, open, 0, EnumSet.allOf(DayOfWeek.class));
+        return new SessionCalendar(timeframe, open, 0, EnumSet.allOf(DayOfWeek.class), null);
     }
 
     /** The calendar the bars at {@code timestamps[0..size)} (sorted, bar starts in epoch micros) show. */
@@ -64,7 +82,7 @@ public final class SessionCalendar {
             for (int i = 0; i < size; i++) {
                 days.add(dayOfWeek(timestamps[i]));
             }
-            return new SessionCalendar(timeframe, new boolean[] {true}, 0, days);
+            return new SessionCalendar(timeframe, new boolean[] {true}, 0, days, null);
         }
         int slots = slotsPerDay(timeframe);
         long step = timeframe.micros();
@@ -111,7 +129,7 @@ public final class SessionCalendar {
         if (longestLength == 0 && spanDays < 14) {
             days = EnumSet.allOf(DayOfWeek.class);
         }
-        return new SessionCalendar(timeframe, openHours, dayStart, days);
+        return new SessionCalendar(timeframe, openHours, dayStart, days, null);
     }
 
     private static int firstOpen(boolean[] open) {
@@ -151,7 +169,12 @@ public final class SessionCalendar {
 
     /** Whether a bar starting at {@code micros} (a slot start) falls in trading time. */
     public boolean isOpen(long micros) {
-        if (!tradingDays.contains(dayOfWeek(micros - dayStart))) {
+        if (exchange != null) {
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(micros - dayStart, DAY));
+            if (exchange.session(date).isEmpty()) {
+                return false;
+            }
+        } else if (!tradingDays.contains(dayOfWeek(micros - dayStart))) {
             return false;
         }
         return timeframe.isDaily() || openSlots[(int) (Math.floorMod(micros, DAY) / timeframe.micros())];
@@ -171,7 +194,7 @@ public final class SessionCalendar {
             long limit = slot + 8 * DAY;
             while (!isOpen(slot)) {
                 slot += step;
-                if (slot > limit) {
+                if (slot > limit + (exchange == null ? 0 : 7 * DAY)) {
                     throw new IllegalStateException("no open slot in a week after " + Micros.format(micros) + ": " + this);
                 }
             }
@@ -184,7 +207,8 @@ public final class SessionCalendar {
     /** For example {@code Mon-Fri, 08:00-23:59 UTC} or {@code every day, around the clock}. */
     @Override
     public String toString() {
-        String days = tradingDays.size() == 7 ? "every day"
+        String days = exchange != null ? exchange.name() + " trading days"
+                : tradingDays.size() == 7 ? "every day"
                 : tradingDays.equals(WEEKDAYS) ? "Mon-Fri"
                 : tradingDays.stream().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
         if (timeframe.isDaily()) {

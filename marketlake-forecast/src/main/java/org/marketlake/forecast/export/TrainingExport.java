@@ -14,7 +14,7 @@ import org.marketlake.core.model.Symbol;
  * Lake bars as the series Chronos trains on (GluonTS's {@code start} + {@code target}): each series lies on the
  * regular grid of its timeframe, so a missing bar is a NaN at its place rather than a silent shift of what follows.
  */
-public final class TrainingExport {
+final class TrainingExport {
     private TrainingExport() {}
 
     /** The series of {@code selection}, by symbol then start; an error when the selection has no bars at all. */

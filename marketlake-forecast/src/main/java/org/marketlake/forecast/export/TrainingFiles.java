@@ -21,7 +21,7 @@ import org.marketlake.core.sql.LakeSql;
  * missing). Parquet goes through DuckDB; Arrow IPC through Arrow Java ({@link ArrowTrainingFile}). Either is written beside the
  * target and moved into place, so a failed export never leaves half a file under the final name.
  */
-public final class TrainingFiles {
+final class TrainingFiles {
     static final int VALUES_PER_PART = 1 << 20;
 
     private TrainingFiles() {}

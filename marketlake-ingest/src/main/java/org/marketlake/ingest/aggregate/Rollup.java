@@ -147,8 +147,9 @@ public final class Rollup {
             Consumer<Frame> sink) {
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
-            Session.Window window = session.window(date);
-            if (range.overlaps(window.startMicros(), window.endMicros() - 1)) {
+            java.util.Optional<Session.Window> window = session.window(date);
+            // A date the market does not trade has no daily bar, whatever trades a feed reports on it.
+            if (window.isPresent() && range.overlaps(window.get().startMicros(), window.get().endMicros() - 1)) {
                 dates.add(date);
             }
         }
@@ -156,7 +157,8 @@ public final class Rollup {
         int year = dates.isEmpty() ? 0 : dates.get(0).getYear();
         for (int from = 0; from < dates.size(); from += DAYS_PER_READ) {
             List<LocalDate> chunk = dates.subList(from, Math.min(dates.size(), from + DAYS_PER_READ));
-            Frame seconds = read(lake, symbol, session.window(chunk.get(0)).startMicros(), session.window(chunk.get(chunk.size() - 1)).endMicros());
+            Frame seconds = read(lake, symbol, session.window(chunk.get(0)).orElseThrow().startMicros(),
+                    session.window(chunk.get(chunk.size() - 1)).orElseThrow().endMicros());
             for (LocalDate date : chunk) {
                 if (date.getYear() != year) {
                     emit(out.build(), sink);
@@ -210,7 +212,11 @@ public final class Rollup {
 
     /** The daily bar of {@code date} from the sorted 1s bars, if any fall in its session window. */
     private static void rollDate(Frame seconds, LocalDate date, Session session, Frame.Builder out) {
-        Session.Window window = session.window(date);
+        java.util.Optional<Session.Window> trading = session.window(date);
+        if (trading.isEmpty()) {
+            return; // the market does not trade that date: no daily bar
+        }
+        Session.Window window = trading.get();
         long[] ts = seconds.timestamps();
         int from = lowerBound(ts, seconds.size(), window.startMicros());
         int to = lowerBound(ts, seconds.size(), window.endMicros());
