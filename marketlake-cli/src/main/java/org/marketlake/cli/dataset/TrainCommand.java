@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code marketlake dataset train}: the training dataset, split in time; {@code --out} writes train.parquet and validation.parquet. */
+/**
+ * {@code marketlake dataset train}: the training dataset, split in time into train, validation and (with
+ * {@code test_split}) test, {@code split_gap} rows left out between parts; {@code --out} writes them as Parquet.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Build the training dataset: processed targets and features, the last validation_split for validation.")
+        description = "Build the training dataset: processed targets and features split in time into train, validation_split for validation and test_split for test, split_gap rows between parts.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
