@@ -30,7 +30,7 @@ class DocExamplesTest {
         NEEDS_INPUT.put("market.db", "the reader's own database");
         NEEDS_INPUT.put("jdbc:postgresql", "a PostgreSQL server");
         NEEDS_INPUT.put("APCA_", "Alpaca API keys");
-        NEEDS_INPUT.put("loader.yaml", "the reader's own loader config");
+        NEEDS_INPUT.put(" loader.yaml", "the reader's own loader config");
         NEEDS_INPUT.put("models/", "a Chronos-Bolt checkpoint folder");
         NEEDS_INPUT.put("series.json", "the reader's own series file");
         NEEDS_INPUT.put("--symbol AAPL", "AAPL bars, which the demo lake does not hold");
@@ -53,6 +53,7 @@ class DocExamplesTest {
             }
             List<String> args = new ArrayList<>(words(example.substring(example.indexOf("./marketlake") + "./marketlake".length())));
             args.replaceAll(word -> word.replace("../shared", SHARED.toString()).replace("ibm.png", dir.resolve("ibm.png").toString()));
+            args.replaceAll(this::fromRepositoryRoot);
             args.addAll(commonOptions(args, root));
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.exitCode()).as(example + "\n" + run.out() + run.err()).isZero();
@@ -60,6 +61,32 @@ class DocExamplesTest {
         }
         System.out.println("ran " + ran + " of " + examples.size() + " documented examples");
         assertThat(ran).isGreaterThanOrEqualTo(10);
+    }
+
+    /**
+     * The documented loader examples run from the repository root: {@code examples/loader.yaml} with its relative
+     * {@code root_dir} (relative to the working directory) and {@code out/}. Here the working directory is the
+     * module, so the config is copied with its root_dir made the same relative path under this test's folder
+     * (nothing else changed), and {@code out/...} goes there too.
+     */
+    private String fromRepositoryRoot(String word) {
+        try {
+            if (word.startsWith("examples/") && word.endsWith(".yaml")) {
+                Path copy = dir.resolve(word);
+                if (!Files.exists(copy)) {
+                    String yaml = Files.readString(REPO.resolve(word));
+                    Matcher root = Pattern.compile("(?m)^(\\s*root_dir:\\s*)\"([^\"/][^\"]*)\"").matcher(yaml);
+                    assertThat(root.find()).as("a relative root_dir in " + word).isTrue();
+                    yaml = yaml.substring(0, root.start(2)) + dir.resolve(root.group(2)) + yaml.substring(root.end(2));
+                    Files.createDirectories(copy.getParent());
+                    Files.writeString(copy, yaml);
+                }
+                return copy.toString();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return word.startsWith("out/") ? dir.resolve(word).toString() : word;
     }
 
     /** {@code --root} and {@code --quiet} for the commands that take them (one that reads no lake refuses {@code --root}). */

@@ -186,16 +186,46 @@ class LoadTest {
     }
 
     @Test
-    void aMissingRequiredColumnNamesFileAndColumn() {
-        Table month = SampleMonths.month(2014, 1, 10, 1);
+    void aColumnMissingFromOneFileOfALoadNamesFileAndColumn() {
+        Fixtures.parquet(root(), 2014, 1, SampleMonths.month(2014, 1, 10, 1));
+        Table month = SampleMonths.month(2014, 2, 10, 2);
         List<String> without = new ArrayList<>(month.names());
         without.remove("oil_brent_bid");
-        Path file = Fixtures.parquet(root(), 2014, 1, month.project(without));
+        Path file = Fixtures.parquet(root(), 2014, 2, month.project(without));
 
         assertThatThrownBy(() -> load(Fixtures.config(dir, root()), year(2014)))
                 .isInstanceOf(SchemaMismatchException.class)
-                .hasMessageContaining("Required column missing [file=" + file + ", column=oil_brent_bid]")
+                .hasMessage("Required column missing [file=" + file + ", column=oil_brent_bid]: other files of the load have it,"
+                        + " so the source provides it and every file must")
                 .isInstanceOf(org.marketlake.core.error.InvalidDataException.class);
+    }
+
+    @Test
+    void columnsTheSourceCannotProvideAreUnavailableNotRequired() {
+        Table month = SampleMonths.month(2014, 1, 10, 1);
+        List<String> without = new ArrayList<>(month.names());
+        without.removeAll(SampleMonths.YIELD_CURVE);
+        without.removeAll(SampleMonths.TIMESTAMPS);
+        double[] none = new double[month.rows()];
+        java.util.Arrays.fill(none, Double.NaN);
+        Table lacking = month.project(without).with(new TableColumn.Doubles("target_bid_first", none))
+                .with(new TableColumn.Doubles("target_ask_first", none));
+        Fixtures.parquet(root(), 2014, 1, lacking);
+        Fixtures.parquet(root(), 2014, 2, SampleMonths.month(2014, 2, 10, 2).project(without)
+                .with(new TableColumn.Doubles("target_bid_first", none)).with(new TableColumn.Doubles("target_ask_first", none)));
+
+        LoadResult result = load(Fixtures.config(dir, root()), year(2014));
+
+        List<String> expected = new ArrayList<>();
+        SampleMonths.YIELD_CURVE.forEach(name -> expected.add(name + " (not in the files)"));
+        SampleMonths.TIMESTAMPS.forEach(name -> expected.add(name + " (not in the files)"));
+        expected.add("target_bid_first (no values)");
+        expected.add("target_ask_first (no values)");
+        assertThat(result.unavailable().stream().map(u -> u.column() + " (" + u.reason() + ")").toList()).containsExactlyElementsOf(expected);
+        assertThat(result.table().rows()).isEqualTo(20);
+        assertThat(result.table().has("target_bid_first")).isFalse();
+        assertThat(result.table().has("spread_10Y_2Y_GS10")).isFalse();
+        assertThat(result.targets()).doesNotContain("target_bid_first", "target_ask_first").contains("target_close");
     }
 
     @Test

@@ -30,7 +30,8 @@ final class BuildCommand implements Callable<Integer> {
         if (dataset.symbol == null || dataset.timeframe == null) {
             throw new InvalidRequestException("dataset build needs --symbol and --timeframe (for example --symbol EURUSD --timeframe 1m)");
         }
-        ParquetDataLoader loader = dataset.loader();
+        // build writes the loader's files, so a root_dir that does not exist yet is created.
+        ParquetDataLoader loader = ParquetDataLoader.of(org.marketlake.loader.config.ConfigLoader.load(dataset.config, true));
         int horizon = dataset.horizon != null ? dataset.horizon : loader.config().build().horizon();
         LakeDatasetBuilder.Result result = new LakeDatasetBuilder(loader.config(), common.lake())
                 .build(dataset.symbol, dataset.timeframe, horizon, dataset.selection().withTimeframe(null).withSymbol(null).withHorizon(null));

@@ -36,6 +36,9 @@ final class ContextCommand implements Callable<Integer> {
     @Option(names = "--context-length", paramLabel = "N", description = "Rows of context (default: inference.context_length).")
     Integer contextLength;
 
+    @Option(names = "--allow-short", description = "When the history holds fewer rows than the context length, take the rows there are instead of failing.")
+    boolean allowShort;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/context.parquet.")
     Path out;
 
@@ -61,10 +64,15 @@ final class ContextCommand implements Callable<Integer> {
             throw new InvalidRequestException("--context-length must be at least 1, got " + length);
         }
         OutputFolder output = DatasetOptions.output(out);
-        PredictionDataset context = datasets.prediction(series, atMicros, length, output);
+        PredictionDataset context = datasets.prediction(series, atMicros, length, allowShort, output);
         var print = spec.commandLine().getOut();
+        context.fellBackTo().ifPresent(month -> print.printf("no file for %s: fell back to the previous month, %s%n",
+                java.time.YearMonth.from(java.time.LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC)), month));
         print.printf("context: %d rows up to %s from %d files%s%n", context.context().rows(), Micros.format(atMicros),
                 context.files().size(), TrainCommand.range(context.context().ds()));
+        if (context.context().rows() < length) {
+            print.printf("short context: %d rows of the %d asked for (--allow-short)%n", context.context().rows(), length);
+        }
         print.printf("columns: %d%n", context.context().names().size() + 1);
         DatasetOptions.printWritten(print, output);
         return 0;

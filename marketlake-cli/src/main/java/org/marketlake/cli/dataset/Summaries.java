@@ -22,6 +22,15 @@ final class Summaries {
         if (!result.extraColumns().isEmpty()) {
             out.printf("extra columns (not loaded): %s%n", String.join(", ", result.extraColumns()));
         }
+        printUnavailable(out, result);
+    }
+
+    /** The configured columns the source cannot provide, once: they are left out of everything after the load. */
+    static void printUnavailable(PrintWriter out, LoadResult result) {
+        if (!result.unavailable().isEmpty()) {
+            out.printf("unavailable (the source cannot provide them; not validated, checked or used for features): %s%n",
+                    String.join(", ", result.unavailable().stream().map(u -> u.column() + " (" + u.reason() + ")").toList()));
+        }
     }
 
     static void printRange(PrintWriter out, Table table) {

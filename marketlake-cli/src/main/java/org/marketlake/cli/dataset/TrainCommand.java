@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code marketlake dataset train}: the training dataset, split in time; {@code --out} writes train.parquet and validation.parquet. */
+/**
+ * {@code marketlake dataset train}: the training dataset, split in time into train, validation and (with
+ * {@code test_split}) test, {@code split_gap} rows left out between parts; {@code --out} writes them as Parquet.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Build the training dataset: processed targets and features, the last validation_split for validation.")
+        description = "Build the training dataset: processed targets and features split in time into train, validation_split for validation and test_split for test, split_gap rows between parts.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     NoLakeOptions common;
@@ -22,7 +25,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/train.parquet, DIR/validation.parquet and DIR/scaling.json.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/train.parquet, DIR/validation.parquet, DIR/test.parquet (with test_split) and DIR/scaling.json.")
     Path out;
 
     @CommandLine.Spec
@@ -31,11 +34,23 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFolder output = DatasetOptions.output(out);
-        TrainingDataset training = new Datasets(dataset.loader()).training(dataset.selection(), output);
+        org.marketlake.loader.load.ParquetDataLoader loader = dataset.loader();
+        if (loader.config().processing().nullHandling() == org.marketlake.loader.config.NullHandling.INTERPOLATE) {
+            spec.commandLine().getErr().println("warning: null_handling interpolate looks ahead: a null is filled from the next"
+                    + " value after it, which a model would not have at that time (forward_fill does not look ahead)");
+        }
+        TrainingDataset training = new Datasets(loader).training(dataset.selection(), output);
         PrintWriter print = spec.commandLine().getOut();
         FeaturesCommand.printProcessing(print, training.processed());
         print.printf("train: %d rows%s%n", training.train().rows(), range(training.train().ds()));
         print.printf("validation: %d rows%s%n", training.validation().rows(), range(training.validation().ds()));
+        if (loader.config().processing().testSplit() > 0) {
+            print.printf("test: %d rows%s%n", training.test().rows(), range(training.test().ds()));
+        }
+        if (loader.config().processing().splitGap() > 0) {
+            print.printf("gap: %d rows left out before validation%s%n", loader.config().processing().splitGap(),
+                    loader.config().processing().testSplit() > 0 ? " and before test" : "");
+        }
         print.printf("scaled columns: %d (statistics fitted on the training rows only)%n", training.scaling().size());
         DatasetOptions.printWritten(print, output);
         return 0;

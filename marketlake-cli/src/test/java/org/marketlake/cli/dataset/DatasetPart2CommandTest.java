@@ -46,6 +46,37 @@ class DatasetPart2CommandTest {
     }
 
     @Test
+    void trainWritesATestPartAfterValidationWithTheGapsLeftOut() throws Exception {
+        Path split = Files.writeString(dir.resolve("split.yaml"), Files.readString(config)
+                .replace("    validation_split: 0.25", "    validation_split: 0.25\n    test_split: 0.1\n    split_gap: 2"));
+        Path out = dir.resolve("split-out");
+
+        Run train = run("dataset", "train", "--config", split.toString(), "--year-range", "2013:2014", "--out", out.toString());
+
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("train: 516 rows", "validation: 200 rows", "test: 80 rows",
+                "gap: 2 rows left out before validation and before test", "written: ");
+        assertThat(count(out.resolve("train.parquet"))).isEqualTo(516);
+        assertThat(count(out.resolve("validation.parquet"))).isEqualTo(200);
+        assertThat(count(out.resolve("test.parquet"))).isEqualTo(80);
+    }
+
+    @Test
+    void trainWarnsOnStderrThatInterpolationLooksAhead() throws Exception {
+        Path interpolating = Files.writeString(dir.resolve("interpolate.yaml"), Files.readString(config)
+                .replace("null_handling: \"forward_fill\"", "null_handling: \"interpolate\""));
+
+        Run train = run("dataset", "train", "--config", interpolating.toString(), "--year-range", "2013:2014");
+        Run forward = run("dataset", "train", "--config", config.toString(), "--year-range", "2013:2014");
+
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err().lines()).containsExactly("warning: null_handling interpolate looks ahead: a null is filled from the"
+                + " next value after it, which a model would not have at that time (forward_fill does not look ahead)");
+        assertThat(forward.code()).as(forward.err()).isZero();
+        assertThat(forward.err()).isEmpty();
+    }
+
+    @Test
     void qualityReportsIssuesWithExitZeroUnlessAsked() {
         Run report = run("dataset", "quality", "--config", config.toString(), "--year", "2014", "--month", "1");
         assertThat(report.code()).as(report.err()).isZero();
@@ -97,10 +128,24 @@ class DatasetPart2CommandTest {
         assertThat(context.out()).contains("context: 50 rows up to 2014-01-01T00:10:00Z from 2 files");
         assertThat(count(out.resolve("context.parquet"))).isEqualTo(50);
 
+        Run fallback = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
+                "--at", "2014-03-10T10:00:00Z", "--context-length", "50");
+        assertThat(fallback.code()).as(fallback.err()).isZero();
+        assertThat(fallback.out()).contains("no file for 2014-03: fell back to the previous month, 2014-02",
+                "context: 50 rows up to 2014-03-10T10:00:00Z from ");
+
         Run incomplete = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
                 "--at", "2014-01-01T00:10:00Z", "--context-length", "5000");
         assertThat(incomplete.code()).isEqualTo(1);
-        assertThat(incomplete.err()).contains("5000 rows needed up to 2014-01-01T00:10:00Z, the data has 311");
+        assertThat(incomplete.err()).contains("5000 rows needed up to 2014-01-01T00:10:00Z, the data has 311 (2013-12-02T00:00:00Z .. ",
+                "; ask for at most 311 rows of context length, or allow a short context to take the 311 there are"
+                        + " (--context-length N, --allow-short)");
+        Run short_ = run("dataset", "context", "--config", config.toString(), "--symbol", "EURUSD",
+                "--at", "2014-01-01T00:10:00Z", "--context-length", "5000", "--allow-short", "--out", out.resolve("short").toString());
+        assertThat(short_.code()).as(short_.err()).isZero();
+        assertThat(short_.out()).contains("context: 311 rows up to 2014-01-01T00:10:00Z from 2 files",
+                "short context: 311 rows of the 5000 asked for (--allow-short)");
+        assertThat(count(out.resolve("short/context.parquet"))).isEqualTo(311);
 
         Run incremental = run("dataset", "incremental", "--config", config.toString(), "--symbol", "EURUSD",
                 "--after", "2014-01-01T06:00:00Z", "--out", out.toString());

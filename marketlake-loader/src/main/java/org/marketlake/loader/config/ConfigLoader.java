@@ -54,6 +54,14 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static LoaderConfig load(Path file) {
+        return load(file, false);
+    }
+
+    /**
+     * {@link #load(Path)}; {@code createRoot} creates a missing {@code data_paths.root_dir} (and its parents) instead of
+     * failing, for the one command that writes the loader's files there ({@code dataset build}).
+     */
+    public static LoaderConfig load(Path file, boolean createRoot) {
         if (file == null || !Files.isRegularFile(file)) {
             throw new InvalidConfigException("Configuration file not found: " + file);
         }
@@ -84,7 +92,7 @@ public final class ConfigLoader {
             throw new InvalidConfigException("required configuration key missing: " + ROOT + " [file=" + file + "]");
         }
         try {
-            return read(file, bind(tree.get(ROOT), new TypeReference<ConfigYaml.Loader>() {}, ""), fingerprint(tree));
+            return read(file, bind(tree.get(ROOT), new TypeReference<ConfigYaml.Loader>() {}, ""), fingerprint(tree), createRoot);
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException(e.getMessage() + " [file=" + file + "]", e);
         }
@@ -264,8 +272,8 @@ public final class ConfigLoader {
         return value.toString();
     }
 
-    private static LoaderConfig read(Path file, ConfigYaml.Loader root, String fingerprint) {
-        LoaderConfig.DataPaths dataPaths = dataPaths(root.dataPaths());
+    private static LoaderConfig read(Path file, ConfigYaml.Loader root, String fingerprint, boolean createRoot) {
+        LoaderConfig.DataPaths dataPaths = dataPaths(root.dataPaths(), createRoot);
         Path rootDir = dataPaths.rootDir();
         directoryStructure(root.directoryStructure());
         ConfigYaml.Inference inference = root.inference();
@@ -284,8 +292,16 @@ public final class ConfigLoader {
                 build(root.build()), fingerprint);
     }
 
-    private static LoaderConfig.DataPaths dataPaths(ConfigYaml.DataPaths paths) {
+    private static LoaderConfig.DataPaths dataPaths(ConfigYaml.DataPaths paths, boolean createRoot) {
         Path rootDir = Path.of(required("data_paths.root_dir", paths.rootDir())).toAbsolutePath().normalize();
+        if (createRoot && !Files.exists(rootDir)) {
+            try {
+                Files.createDirectories(rootDir);
+            } catch (IOException e) {
+                throw new InvalidConfigException("Root directory cannot be created: " + rootDir + " (" + key("data_paths.root_dir")
+                        + "): " + e.getMessage(), e);
+            }
+        }
         if (!Files.exists(rootDir)) {
             throw new InvalidConfigException("Root directory does not exist: " + rootDir + " (" + key("data_paths.root_dir") + ")");
         }
@@ -355,6 +371,13 @@ public final class ConfigLoader {
     }
 
     private static LoaderConfig.Processing processing(ConfigYaml.Processing processing) {
+        double validation = above("processing.validation_split", processing.validationSplit(), 0.2, 0, 0.99);
+        double test = processing.testSplit() == null || processing.testSplit() == 0 ? 0
+                : above("processing.test_split", processing.testSplit(), 0, 0, 0.99);
+        if (validation + test >= 1) {
+            throw new InvalidConfigException("configuration keys " + key("processing.validation_split") + " (" + validation + ") and "
+                    + key("processing.test_split") + " (" + test + ") add up to " + (validation + test) + ": they must leave rows for training");
+        }
         return new LoaderConfig.Processing(
                 or(processing.nullHandling(), NullHandling.FORWARD_FILL),
                 or(processing.outlierDetection(), true),
@@ -367,8 +390,10 @@ public final class ConfigLoader {
                 or(processing.optimizeDtypes(), true),
                 or(processing.useCategorical(), true),
                 between("processing.chunk_size", processing.chunkSize(), 10_000, 1, Integer.MAX_VALUE),
-                above("processing.validation_split", processing.validationSplit(), 0.2, 0, 0.99),
-                or(processing.scaling(), Scaling.STANDARD));
+                validation,
+                or(processing.scaling(), Scaling.STANDARD),
+                test,
+                between("processing.split_gap", processing.splitGap(), 0, 0, Integer.MAX_VALUE));
     }
 
     private static LoaderConfig.Features features(ConfigYaml.Features features) {

@@ -34,7 +34,7 @@ final class ConfigYaml {
             directoryStructure = directoryStructure == null ? new DirectoryStructure(null, null) : directoryStructure;
             schema = schema == null ? new Schema(null, null, null, null, null) : schema;
             processing = processing == null
-                    ? new Processing(null, null, null, null, null, null, null, null, null, null, null, null, null) : processing;
+                    ? new Processing(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : processing;
             features = features == null
                     ? new Features(null, null, null, null, null, null, null, null, null, null, null, null) : features;
             inference = inference == null ? new Inference(null) : inference;
@@ -81,7 +81,9 @@ final class ConfigYaml {
             @JsonProperty("use_categorical") Boolean useCategorical,
             @JsonProperty("chunk_size") Integer chunkSize,
             @JsonProperty("validation_split") Double validationSplit,
-            @JsonProperty("scaling") Scaling scaling) {}
+            @JsonProperty("scaling") Scaling scaling,
+            @JsonProperty("test_split") Double testSplit,
+            @JsonProperty("split_gap") Integer splitGap) {}
 
     record Features(
             @JsonProperty("enabled") Boolean enabled,

@@ -50,10 +50,34 @@ public record LoaderConfig(
         }
     }
 
+    /**
+     * {@code testSplit} (ours): the last fraction of the rows held out for testing, after validation (0: none);
+     * {@code splitGap} (ours): rows left out between training and validation and between validation and test
+     * (an embargo, so a model's windows never straddle two parts).
+     */
     public record Processing(NullHandling nullHandling, boolean outlierDetection, OutlierMethod outlierMethod,
             double outlierThreshold, OutlierAction outlierAction, double isolationScoreThreshold, int isolationTrees,
             long randomSeed, boolean optimizeDtypes, boolean useCategorical, int chunkSize, double validationSplit,
-            Scaling scaling) {}
+            Scaling scaling, double testSplit, int splitGap) {
+        public Processing {
+            if (!(validationSplit > 0 && testSplit >= 0 && validationSplit + testSplit < 1)) {
+                throw new IllegalArgumentException("validation_split (" + validationSplit + ") and test_split (" + testSplit
+                        + ") must leave rows for training");
+            }
+            if (splitGap < 0) {
+                throw new IllegalArgumentException("split_gap must be at least 0, was " + splitGap);
+            }
+        }
+
+        /** Without a test part or gap. */
+        public Processing(NullHandling nullHandling, boolean outlierDetection, OutlierMethod outlierMethod,
+                double outlierThreshold, OutlierAction outlierAction, double isolationScoreThreshold, int isolationTrees,
+                long randomSeed, boolean optimizeDtypes, boolean useCategorical, int chunkSize, double validationSplit,
+                Scaling scaling) {
+            this(nullHandling, outlierDetection, outlierMethod, outlierThreshold, outlierAction, isolationScoreThreshold,
+                    isolationTrees, randomSeed, optimizeDtypes, useCategorical, chunkSize, validationSplit, scaling, 0, 0);
+        }
+    }
 
     /**
      * Feature engineering of design section 4 (ours: the design names the families, not their settings).

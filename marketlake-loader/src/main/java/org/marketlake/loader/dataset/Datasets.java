@@ -44,9 +44,17 @@ public final class Datasets {
     private final ParquetDataLoader loader;
     private final LoaderConfig config;
 
+    private final java.time.Clock clock;
+
     public Datasets(ParquetDataLoader loader) {
+        this(loader, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock "now" of the quality report's data freshness */
+    public Datasets(ParquetDataLoader loader, java.time.Clock clock) {
         this.loader = loader;
         this.config = loader.config();
+        this.clock = clock;
     }
 
     /**
@@ -65,17 +73,36 @@ public final class Datasets {
     public QualityCheck quality(Selection selection, OutputFolder output) {
         QualityReport[] report = new QualityReport[1];
         LoadOutcome outcome = loader.load(selection, false, "quality", load -> {
+            List<String> gone = load.unavailable().stream().map(LoadResult.Unavailable::column).toList();
             List<String> expected = new ArrayList<>();
             expected.add(config.schema().datetimeColumn());
             expected.addAll(load.targets());
             expected.addAll(config.schema().featureColumns());
             expected.addAll(config.schema().timestampColumns());
+            expected.removeIf(name -> gone.contains(name) && !name.equals(config.schema().datetimeColumn()));
             long step = Selection.timeframeMicros(load.files().get(0).file().timeframe());
             report[0] = QualityChecker.check(load.table(), step, Processor.valueColumns(load.table(), load.targets(), config),
-                    expected, load.extraColumns(), config.processing());
+                    expected, load.extraColumns(), load.unavailable().stream().map(u -> u.column() + " (" + u.reason() + ")").toList(),
+                    freshness(load), config.processing());
             output.text("quality.json", report[0].toJson());
         });
         return new QualityCheck(report[0], outcome.result().orElseThrow().files().size());
+    }
+
+    /** Time since the last row, overall and per file, as of the clock's now. */
+    private QualityReport.Freshness freshness(LoadResult load) {
+        long now = Micros.of(clock.instant());
+        List<QualityReport.FileAge> files = new ArrayList<>();
+        long last = Long.MIN_VALUE;
+        for (LoadResult.FileStats file : load.files()) {
+            if (file.rows() > 0) {
+                files.add(new QualityReport.FileAge(file.file().path().toString(), Micros.format(file.lastMicros()),
+                        Math.floorDiv(now - file.lastMicros(), 1_000_000L)));
+                last = Math.max(last, file.lastMicros());
+            }
+        }
+        return new QualityReport.Freshness(Micros.format(now), last == Long.MIN_VALUE ? "none" : Micros.format(last),
+                last == Long.MIN_VALUE ? 0 : Math.floorDiv(now - last, 1_000_000L), files);
     }
 
     /** A quality report and the number of files it covers. */
@@ -83,19 +110,23 @@ public final class Datasets {
 
     /** Loaded and processed rows of a selection, from the cache when an identical run made them before. */
     public Processed processed(Selection selection, String command) {
-        return loader.audited(selection, command, session -> processed(session, selection));
+        return loader.audited(selection, command, session -> processed(session, selection, false));
     }
 
     /** {@link #processed} with features ({@code dataset features}), published as {@code features.parquet}. */
     public Processed features(Selection selection, OutputFolder output) {
         return loader.audited(selection, "features", session -> {
-            Processed processed = processed(session, selection);
+            Processed processed = processed(session, selection, false);
             output.parquet("features.parquet", processed.table());
             return processed;
         });
     }
 
-    private Processed processed(ParquetDataLoader.Session session, Selection selection) {
+    /**
+     * {@code training}: the outlier fences are fitted on the training part only (the first
+     * {@link #trainingRows} loaded rows), else on the rows at or before each row.
+     */
+    private Processed processed(ParquetDataLoader.Session session, Selection selection, boolean training) {
         FileDiscovery discovery = loader.discovery(ParquetDataLoader.Use.TRAINING);
         List<FileInfo> discovered = discovery.discover(requireYears(selection));
         session.update("files_discovered", discovered.size());
@@ -104,7 +135,7 @@ public final class Datasets {
             throw new DataNotFoundException("No files found under " + config.dataPaths().rootDir() + " for " + FileDiscovery.describe(selection));
         }
         ProcessedCache cache = new ProcessedCache(config);
-        String key = cache.enabled() ? cache.key("processed", files) : null;
+        String key = cache.enabled() ? cache.key(training ? "training" : "processed", files) : null;
         Optional<Processed> cached = key == null ? Optional.empty() : cache.get(key);
         if (cached.isPresent()) {
             session.update("files_skipped", files.size());
@@ -112,7 +143,9 @@ public final class Datasets {
             return cached.get();
         }
         LoadResult load = new TableLoader(config).load(files);
-        Processed processed = Processor.process(load.table(), load.targets(), config);
+        Processed processed = training
+                ? Processor.process(load.table(), load.targets(), config, Math.max(0, trainingRows(load.table().rows())))
+                : Processor.process(load.table(), load.targets(), config);
         session.recordWhenDone(load);
         if (key != null) {
             // Cached only once the files are marked processed: a hit never stands for a run that did not finish.
@@ -133,7 +166,8 @@ public final class Datasets {
     /** The targets of a processed table: the configured ones, or its {@code target_*} columns. */
     public List<String> targets(Table table) {
         if (!config.schema().targetColumns().isEmpty()) {
-            return config.schema().targetColumns();
+            // Configured targets the source cannot provide are not in the table (see LoadResult.unavailable).
+            return config.schema().targetColumns().stream().filter(table::has).toList();
         }
         return table.names().stream().filter(name -> name.startsWith("target_") && !name.contains("_lag")
                 && !name.contains("_diff") && !name.contains("_roll_") && !name.contains("_corr_")
@@ -150,9 +184,12 @@ public final class Datasets {
      */
     public TrainingDataset training(Selection selection, OutputFolder output) {
         return loader.audited(selection, "train", session -> {
-            TrainingDataset training = split(processed(session, selection));
+            TrainingDataset training = split(processed(session, selection, true));
             output.parquet("train.parquet", training.train());
             output.parquet("validation.parquet", training.validation());
+            if (config.processing().testSplit() > 0) {
+                output.parquet("test.parquet", training.test());
+            }
             output.text("scaling.json", scalingJson(training.scaling()));
             return training;
         });
@@ -174,13 +211,42 @@ public final class Datasets {
         }
     }
 
+    /** Rows of the test part of {@code rows}: the last {@code test_split} of them. */
+    int testRows(int rows) {
+        return (int) Math.round(rows * config.processing().testSplit());
+    }
+
+    /**
+     * Loaded rows of the training part: what is left of {@code loadedRows} after the validation and test parts
+     * ({@code validation_split}, {@code test_split} of them) and a {@code split_gap} before each.
+     */
+    int trainingRows(int loadedRows) {
+        int test = testRows(loadedRows);
+        int gaps = config.processing().splitGap() * (test > 0 ? 2 : 1);
+        return loadedRows - (int) Math.round(loadedRows * config.processing().validationSplit()) - test - gaps;
+    }
+
+    /**
+     * Train, validation and test in time order without overlap: the training part ends where the outlier fences
+     * stopped growing (the same loaded row whatever rows nulls or outliers dropped, so no later row shaped anything
+     * the training rows saw); then {@code split_gap} rows left out, validation, {@code split_gap} rows left out,
+     * and the last {@code test_split} of the rows as test.
+     */
     private TrainingDataset split(Processed processed) {
         Table table = processed.table();
-        int validationRows = (int) Math.round(table.rows() * config.processing().validationSplit());
-        int trainRows = table.rows() - validationRows;
-        if (trainRows < 1) {
+        LoaderConfig.Processing settings = config.processing();
+        int trainRows = processed.fitEndMicros() == Long.MAX_VALUE
+                ? trainingRows(table.rows()) : table.lastAtOrBefore(processed.fitEndMicros()) + 1;
+        int gap = settings.splitGap();
+        int test = testRows(table.rows());
+        int testStart = table.rows() - test;
+        int validationStart = trainRows + gap;
+        int validationEnd = test > 0 ? testStart - gap : table.rows();
+        if (trainRows < 1 || validationEnd <= validationStart) {
             throw new DataNotFoundException("too few rows to split: " + table.rows() + " rows with validation_split "
-                    + config.processing().validationSplit());
+                    + settings.validationSplit() + ", test_split " + settings.testSplit() + " and split_gap " + gap
+                    + " leave " + Math.max(0, trainRows) + " for training and " + Math.max(0, validationEnd - validationStart)
+                    + " for validation");
         }
         List<String> targets = targets(table);
         List<String> scaled = new ArrayList<>();
@@ -191,16 +257,18 @@ public final class Datasets {
         }
         Map<String, double[]> scaling = new LinkedHashMap<>();
         Table train = table.slice(0, trainRows);
-        Table validation = table.slice(trainRows, table.rows());
-        if (config.processing().scaling() != Scaling.NONE) {
+        Table validation = table.slice(validationStart, validationEnd);
+        Table testPart = table.slice(testStart, table.rows());
+        if (settings.scaling() != Scaling.NONE) {
             for (String name : scaled) {
-                double[] fitted = fit(train.doubles(name), config.processing().scaling());
+                double[] fitted = fit(train.doubles(name), settings.scaling());
                 scaling.put(name, fitted);
                 train = train.with(new TableColumn.Doubles(name, scale(train.doubles(name), fitted)));
                 validation = validation.with(new TableColumn.Doubles(name, scale(validation.doubles(name), fitted)));
+                testPart = testPart.with(new TableColumn.Doubles(name, scale(testPart.doubles(name), fitted)));
             }
         }
-        return new TrainingDataset(train, validation, scaling, processed);
+        return new TrainingDataset(train, validation, testPart, scaling, processed);
     }
 
     /** {center, scale} of a column's non-null values: mean and population std, or min and range. */
@@ -229,11 +297,15 @@ public final class Datasets {
      * into earlier months and years as far as needed (plus enough rows for the features' windows to fill).
      */
     public PredictionDataset prediction(Selection series, long atMicros, int contextLength) {
-        return prediction(series, atMicros, contextLength, OutputFolder.none());
+        return prediction(series, atMicros, contextLength, false, OutputFolder.none());
     }
 
-    /** {@link #prediction(Selection, long, int)} ({@code dataset context}), published as {@code context.parquet}. */
-    public PredictionDataset prediction(Selection series, long atMicros, int contextLength, OutputFolder output) {
+    /**
+     * {@link #prediction(Selection, long, int)} ({@code dataset context}), published as {@code context.parquet}.
+     * A history shorter than {@code contextLength} is an {@link IncompleteContextException} saying how many rows
+     * exist, unless {@code allowShort}: then the context is every row there is.
+     */
+    public PredictionDataset prediction(Selection series, long atMicros, int contextLength, boolean allowShort, OutputFolder output) {
         LocalDate at = LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC);
         Selection upTo = series.withYears(Selection.ANY_YEAR_FIRST, at.getYear()).withMonths(1, 12);
         return loader.audited(upTo, "context", session -> {
@@ -249,6 +321,20 @@ public final class Datasets {
                 throw new DataNotFoundException("No prediction files found for " + FileDiscovery.describe(series) + " up to "
                         + Micros.format(atMicros));
             }
+            // Design 3.2: no file for the prediction's month falls back to the previous month; older is stale.
+            java.time.YearMonth month = java.time.YearMonth.from(at);
+            FileInfo newest = files.get(files.size() - 1);
+            java.time.YearMonth newestMonth = java.time.YearMonth.of(newest.year(), newest.month());
+            Optional<java.time.YearMonth> fellBack = Optional.empty();
+            if (!newestMonth.equals(month)) {
+                if (!newestMonth.equals(month.minusMonths(1))) {
+                    throw new DataNotFoundException("No prediction files found for " + FileDiscovery.describe(series) + " in " + month
+                            + " or the previous month " + month.minusMonths(1) + " (the newest file before " + Micros.format(atMicros)
+                            + " is of " + newestMonth + ")");
+                }
+                fellBack = Optional.of(newestMonth);
+                session.update("fallback_month", newestMonth.toString());
+            }
             int needed = contextLength + warmup();
             Table loaded = null;
             List<FileInfo> used = List.of();
@@ -263,18 +349,21 @@ public final class Datasets {
                     break;
                 }
             }
-            if (loaded.rows() < contextLength) {
-                throw new IncompleteContextException("Insufficient context data for prediction: " + contextLength + " rows needed up to "
-                        + Micros.format(atMicros) + ", the data has " + loaded.rows()
+            if (loaded.rows() < contextLength && (!allowShort || loaded.rows() == 0)) {
+                throw (IncompleteContextException) new IncompleteContextException("Insufficient context data for prediction: "
+                        + contextLength + " rows needed up to " + Micros.format(atMicros) + ", the data has " + loaded.rows()
                         + (loaded.rows() == 0 ? "" : " (" + Micros.format(loaded.ds()[0]) + " .. "
-                        + Micros.format(loaded.ds()[loaded.rows() - 1]) + ")") + " in " + used.size() + " files");
+                        + Micros.format(loaded.ds()[loaded.rows() - 1]) + ")") + " in " + used.size() + " files"
+                        + (loaded.rows() == 0 ? "" : "; ask for at most " + loaded.rows() + " rows of context length, or allow a short context"
+                        + " to take the " + loaded.rows() + " there are")).about("context length", "allow short");
             }
             Processed processed = Processor.process(loaded, targets, config);
             Table table = processed.table();
             session.update("files_processed", used.size());
-            session.update("rows_loaded", contextLength);
-            PredictionDataset context = new PredictionDataset(table.slice(Math.max(0, table.rows() - contextLength), table.rows()),
-                    atMicros, contextLength, used);
+            int rows = Math.min(contextLength, table.rows());
+            session.update("rows_loaded", rows);
+            PredictionDataset context = new PredictionDataset(table.slice(table.rows() - rows, table.rows()), atMicros, rows, used,
+                    fellBack);
             output.parquet("context.parquet", context.context());
             return context;
         });

@@ -4,5 +4,14 @@ import java.util.List;
 import org.marketlake.loader.discovery.FileInfo;
 import org.marketlake.loader.table.Table;
 
-/** The last {@code contextLength} processed rows at or before {@code atMicros}, and the files they came from. */
-public record PredictionDataset(Table context, long atMicros, int contextLength, List<FileInfo> files) {}
+/**
+ * The last {@code contextLength} processed rows at or before {@code atMicros}, and the files they came from.
+ * {@code fellBackTo}: the previous month, when the prediction's month has no file (design 3.2).
+ */
+public record PredictionDataset(Table context, long atMicros, int contextLength, List<FileInfo> files,
+        java.util.Optional<java.time.YearMonth> fellBackTo) {
+    public PredictionDataset {
+        files = List.copyOf(files);
+        java.util.Objects.requireNonNull(fellBackTo, "fellBackTo");
+    }
+}

@@ -58,7 +58,7 @@ final class ProcessedCache {
         try {
             TableFiles.Cached cached = TableFiles.read(file);
             return cached == null ? Optional.empty()
-                    : Optional.of(new Processed(cached.table(), List.of(), 0, List.of(), 0, cached.features(), true));
+                    : Optional.of(new Processed(cached.table(), List.of(), 0, List.of(), 0, cached.features(), true, cached.fitEndMicros()));
         } catch (IOException e) {
             // A damaged cache entry is only lost time: drop it and compute again.
             try {
@@ -75,7 +75,7 @@ final class ProcessedCache {
             return;
         }
         try {
-            TableFiles.write(processed.table(), processed.features(), fileOf(key));
+            TableFiles.write(processed.table(), processed.features(), processed.fitEndMicros(), fileOf(key));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the processing cache " + fileOf(key), e);
         }

@@ -19,17 +19,18 @@ import org.marketlake.loader.table.TableColumn;
  * dataset loads at disk speed. Not an exchange format (that is Parquet); the magic number carries a version.
  */
 final class TableFiles {
-    private static final int MAGIC = 0x4d4c4331;
+    private static final int MAGIC = 0x4d4c4332;
 
     private TableFiles() {}
 
-    static void write(Table table, List<String> features, Path file) throws IOException {
-        AtomicFiles.publish(file, temporary -> writeTo(table, features, temporary));
+    static void write(Table table, List<String> features, long fitEndMicros, Path file) throws IOException {
+        AtomicFiles.publish(file, temporary -> writeTo(table, features, fitEndMicros, temporary));
     }
 
-    private static void writeTo(Table table, List<String> features, Path temporary) throws IOException {
+    private static void writeTo(Table table, List<String> features, long fitEndMicros, Path temporary) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
             out.writeInt(MAGIC);
+            out.writeLong(fitEndMicros);
             out.writeInt(features.size());
             for (String feature : features) {
                 out.writeUTF(feature);
@@ -79,13 +80,14 @@ final class TableFiles {
     }
 
     /** The table and its feature names, or null when the file is not a cache file of this version. */
-    record Cached(Table table, List<String> features) {}
+    record Cached(Table table, List<String> features, long fitEndMicros) {}
 
     static Cached read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != MAGIC) {
                 return null;
             }
+            long fitEndMicros = in.readLong();
             List<String> features = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 features.add(in.readUTF());
@@ -131,7 +133,7 @@ final class TableFiles {
                     default -> throw new IOException("unknown column type " + type + " in cache file " + file);
                 });
             }
-            return new Cached(Table.of(ds, columns), features);
+            return new Cached(Table.of(ds, columns), features, fitEndMicros);
         }
     }
 }

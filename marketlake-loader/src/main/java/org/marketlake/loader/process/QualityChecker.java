@@ -25,9 +25,12 @@ public final class QualityChecker {
 
     private QualityChecker() {}
 
-    /** @param expected the datetime column first, then the other configured columns */
+    /**
+     * @param expected the datetime column first, then the other configured columns that are available
+     * @param unavailable configured columns the source cannot provide ({@code "column (reason)"}), reported only
+     */
     public static QualityReport check(Table table, long stepMicros, List<String> valueColumns, List<String> expected,
-            List<String> extras, LoaderConfig.Processing processing) {
+            List<String> extras, List<String> unavailable, QualityReport.Freshness freshness, LoaderConfig.Processing processing) {
         List<String> issues = new ArrayList<>();
         List<QualityReport.Missing> missing = new ArrayList<>();
         for (String column : valueColumns) {
@@ -67,7 +70,8 @@ public final class QualityChecker {
         // The datetime column is the table's time axis (ds), never one of its named columns.
         List<String> absent = expected.stream().skip(1).filter(name -> !table.has(name)).toList();
         absent.forEach(name -> issues.add("schema: column " + name + " is missing"));
-        return new QualityReport(table.rows(), missing, temporal, outliers, new QualityReport.Schema(expected, absent, extras), issues);
+        return new QualityReport(table.rows(), missing, temporal, outliers, new QualityReport.Schema(expected, absent, extras, unavailable),
+                freshness, issues);
     }
 
     static QualityReport.Temporal temporal(long[] ds, long step) {

@@ -10,17 +10,43 @@ import java.util.Locale;
 /**
  * Data quality of a load (design 000 section 7): missing values per column, temporal consistency (order,
  * duplicates, gaps against the timeframe with market closures told apart from gaps inside sessions),
- * outliers, and schema compliance. {@link #isValid()} when {@link #issues()} is empty.
+ * outliers, and schema compliance; with design 11.3's data freshness (time since the last row, overall and per
+ * file) and feature completeness (per column and their mean), which are measures, never issues.
+ * {@link #isValid()} when {@link #issues()} is empty.
  */
 public record QualityReport(int rows, List<Missing> missing, Temporal temporal, List<OutlierReport> outliers,
-        Schema schema, List<String> issues) {
+        Schema schema, Freshness freshness, List<String> issues) {
     public QualityReport {
+        java.util.Objects.requireNonNull(freshness, "freshness");
         missing = List.copyOf(missing);
         outliers = List.copyOf(outliers);
         issues = List.copyOf(issues);
     }
 
-    public record Missing(String column, int count, double fraction) {}
+    public record Missing(String column, int count, double fraction) {
+        /** Feature completeness (design 11.3): the fraction of rows holding a value. */
+        public double completeness() {
+            return 1 - fraction;
+        }
+    }
+
+    /**
+     * Data freshness (design 11.3): the time since the last row, overall and per source file, as of {@code now}.
+     * Times are ISO-8601 UTC; ages whole seconds (negative when a row is after {@code now}).
+     */
+    public record Freshness(String now, String lastRow, long ageSeconds, List<FileAge> files) {
+        public Freshness {
+            files = List.copyOf(files);
+        }
+    }
+
+    /** One source file's last row and its age. */
+    public record FileAge(String file, String lastRow, long ageSeconds) {}
+
+    /** Mean completeness over the checked columns (1 when there are none). */
+    public double completeness() {
+        return missing.stream().mapToDouble(Missing::completeness).average().orElse(1);
+    }
 
     /** One stretch without rows: its bounds (the rows around it) and how many rows the timeframe expects inside. */
     public record Gap(String after, String before, long missingRows, boolean closure) {}
@@ -37,8 +63,13 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         }
     }
 
-    public record Schema(List<String> expected, List<String> missingColumns, List<String> extraColumns) {
+    /**
+     * @param unavailable configured columns the source cannot provide, each {@code "column (reason)"}: reported once,
+     *     left out of the other checks and of {@link #isValid()}
+     */
+    public record Schema(List<String> expected, List<String> missingColumns, List<String> extraColumns, List<String> unavailable) {
         public Schema {
+            unavailable = List.copyOf(unavailable);
             expected = List.copyOf(expected);
             missingColumns = List.copyOf(missingColumns);
             extraColumns = List.copyOf(extraColumns);
@@ -53,9 +84,16 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
     public String toTable() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "rows: %d%n", rows));
-        text.append(String.format(Locale.ROOT, "%-32s %10s %9s%n", "column", "missing", "percent"));
+        text.append(String.format(Locale.ROOT, "%-32s %10s %9s %12s%n", "column", "missing", "percent", "completeness"));
         for (Missing column : missing) {
-            text.append(String.format(Locale.ROOT, "%-32s %10d %8.2f%%%n", column.column(), column.count(), 100 * column.fraction()));
+            text.append(String.format(Locale.ROOT, "%-32s %10d %8.2f%% %11.2f%%%n", column.column(), column.count(),
+                    100 * column.fraction(), 100 * column.completeness()));
+        }
+        text.append(String.format(Locale.ROOT, "completeness: %.2f%% (mean over %d columns)%n", 100 * completeness(), missing.size()));
+        text.append(String.format(Locale.ROOT, "freshness: last row %s, %s before %s%n", freshness.lastRow(),
+                age(freshness.ageSeconds()), freshness.now()));
+        for (FileAge file : freshness.files()) {
+            text.append(String.format(Locale.ROOT, "  %s: last row %s, %s old%n", file.file(), file.lastRow(), age(file.ageSeconds())));
         }
         text.append(String.format(Locale.ROOT, "temporal: %d out of order, %d duplicate timestamps, %d gaps in sessions "
                 + "(%d rows missing), %d market closures%n", temporal.outOfOrder(), temporal.duplicates(), temporal.gaps(),
@@ -70,11 +108,32 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         }
         text.append(String.format(Locale.ROOT, "schema: %d expected columns, missing %s, extra %s%n", schema.expected().size(),
                 schema.missingColumns(), schema.extraColumns()));
+        if (!schema.unavailable().isEmpty()) {
+            text.append(String.format(Locale.ROOT, "unavailable (the source cannot provide them; not checked): %s%n",
+                    String.join(", ", schema.unavailable())));
+        }
         text.append(isValid() ? "valid: yes\n" : "valid: no\n");
         for (String issue : issues) {
             text.append("issue: ").append(issue).append('\n');
         }
         return text.toString();
+    }
+
+    /** {@code 3d 4h 5m 6s} (leading zero units left out). */
+    static String age(long seconds) {
+        String sign = seconds < 0 ? "-" : "";
+        long s = Math.abs(seconds);
+        StringBuilder text = new StringBuilder(sign);
+        if (s >= 86_400) {
+            text.append(s / 86_400).append("d ");
+        }
+        if (s >= 3_600) {
+            text.append(s / 3_600 % 24).append("h ");
+        }
+        if (s >= 60) {
+            text.append(s / 60 % 60).append("m ");
+        }
+        return text.append(s % 60).append('s').toString();
     }
 
     /** The report as one JSON document, indented. */
@@ -132,6 +191,15 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         root.put("rows", rows);
         ObjectNode missingNode = root.putObject("missing_values");
         missing.forEach(column -> missingNode.putObject(column.column()).put("count", column.count()).put("fraction", column.fraction()));
+        ObjectNode completenessNode = root.putObject("completeness");
+        completenessNode.put("mean", completeness());
+        ObjectNode columnsNode = completenessNode.putObject("columns");
+        missing.forEach(column -> columnsNode.put(column.column(), column.completeness()));
+        ObjectNode freshnessNode = root.putObject("freshness");
+        freshnessNode.put("now", freshness.now()).put("last_row", freshness.lastRow()).put("age_seconds", freshness.ageSeconds());
+        ArrayNode filesNode = freshnessNode.putArray("files");
+        freshness.files().forEach(file -> filesNode.addObject().put("file", file.file()).put("last_row", file.lastRow())
+                .put("age_seconds", file.ageSeconds()));
         ObjectNode temporalNode = root.putObject("temporal");
         temporalNode.put("out_of_order", temporal.outOfOrder()).put("duplicates", temporal.duplicates())
                 .put("step_micros", temporal.stepMicros()).put("gaps", temporal.gaps())
@@ -145,6 +213,7 @@ public record QualityReport(int rows, List<Missing> missing, Temporal temporal, 
         ObjectNode schemaNode = root.putObject("schema");
         schemaNode.set("missing_columns", json.valueToTree(schema.missingColumns()));
         schemaNode.set("extra_columns", json.valueToTree(schema.extraColumns()));
+        schemaNode.set("unavailable_columns", json.valueToTree(schema.unavailable()));
         root.set("issues", json.valueToTree(issues));
         return root;
     }

@@ -3,6 +3,7 @@ package org.marketlake.loader.read;
 import org.marketlake.loader.table.Table;
 
 import java.util.ArrayList;
+import org.marketlake.core.error.SchemaMismatchException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -51,7 +52,49 @@ public final class TableLoader {
             stats.add(new LoadResult.FileStats(table.file(), ds.length, first, last));
             extras.addAll(table.schema().extras());
         }
+        List<LoadResult.Unavailable> unavailable = new ArrayList<>();
+        for (String name : tables.get(0).schema().unavailable()) {
+            unavailable.add(new LoadResult.Unavailable(name, "not in the files"));
+        }
+        for (FileTable table : tables) {
+            if (!table.schema().unavailable().equals(tables.get(0).schema().unavailable())) {
+                List<String> differ = new ArrayList<>(table.schema().unavailable());
+                differ.removeAll(tables.get(0).schema().unavailable());
+                List<String> other = new ArrayList<>(tables.get(0).schema().unavailable());
+                other.removeAll(table.schema().unavailable());
+                FileTable lacking = differ.isEmpty() ? tables.get(0) : table;
+                String column = differ.isEmpty() ? other.get(0) : differ.get(0);
+                throw new SchemaMismatchException("Required column missing [file=" + lacking.file().path() + ", column=" + column
+                        + "]: other files of the load have it, so the source provides it and every file must");
+            }
+        }
         Table joined = Table.concat(parts);
+        // A target or feature without a single value in the whole load is one the source cannot provide (quote
+        // targets of a lake without quotes): reported once as unavailable and left out of everything after.
+        List<String> valued = new ArrayList<>(targets);
+        for (String name : config.schema().featureColumns()) {
+            if (!valued.contains(name)) {
+                valued.add(name);
+            }
+        }
+        List<String> keep = new ArrayList<>();
+        for (String name : joined.names()) {
+            if (valued.contains(name) && joined.column(name).isNumeric() && joined.rows() > 0 && allNull(joined.doubles(name))) {
+                unavailable.add(new LoadResult.Unavailable(name, "no values"));
+            } else {
+                keep.add(name);
+            }
+        }
+        List<String> gone = unavailable.stream().map(LoadResult.Unavailable::column).toList();
+        List<String> available = targets.stream().filter(name -> !gone.contains(name)).toList();
+        if (available.isEmpty()) {
+            throw new SchemaMismatchException("No target column holds a value [file=" + files.get(0).path() + "]: "
+                    + String.join(", ", targets) + " are all null");
+        }
+        targets = available;
+        if (keep.size() < joined.names().size()) {
+            joined = joined.project(keep);
+        }
         int[] fileOf = new int[joined.rows()];
         int at = 0;
         for (int f = 0; f < parts.size(); f++) {
@@ -64,7 +107,16 @@ public final class TableLoader {
         long before = deduped.memoryBytes();
         Table optimized = DtypeOptimizer.optimize(deduped, config.processing().optimizeDtypes(), config.processing().useCategorical());
         return new LoadResult(optimized, stats, joined.rows() - kept.length, before, optimized.memoryBytes(),
-                targets, List.copyOf(extras));
+                targets, List.copyOf(extras), unavailable);
+    }
+
+    private static boolean allNull(double[] values) {
+        for (double value : values) {
+            if (!Double.isNaN(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<FileTable> readAll(List<FileInfo> files, List<String> targets, MemoryBudget budget) {

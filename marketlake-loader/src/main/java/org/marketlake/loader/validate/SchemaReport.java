@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * What schema validation found in one file: the columns that will be read, by role, and the extra columns the
- * configuration does not name (reported, not read).
+ * configuration does not name (reported, not read). {@code unavailable}: configured feature and timestamp columns
+ * the file does not have (the source cannot provide them); they are not read, and left out of {@code features}
+ * and {@code timestampColumns}.
  */
 public record SchemaReport(String datetimeColumn, List<String> targets, List<String> features,
-        List<String> timestampColumns, List<String> extras) {
+        List<String> timestampColumns, List<String> extras, List<String> unavailable) {
     public SchemaReport {
+        unavailable = List.copyOf(unavailable);
         targets = List.copyOf(targets);
         features = List.copyOf(features);
         timestampColumns = List.copyOf(timestampColumns);

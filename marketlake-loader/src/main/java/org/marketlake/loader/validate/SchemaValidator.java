@@ -10,8 +10,9 @@ import org.marketlake.loader.table.SourceType;
 
 /**
  * Checks a file's columns against the configuration before its rows are read: the datetime column exists and
- * holds text, instants or epoch numbers; every configured target and feature column exists and is numeric;
- * every timestamp column exists and holds text or instants. Anything else is a {@link SchemaMismatchException}
+ * holds text, instants or epoch numbers; every configured target exists and is numeric, every feature is numeric;
+ * every timestamp column holds text or instants. A configured feature or timestamp column the file lacks is
+ * reported as unavailable (the source cannot provide it), not read. Anything else is a {@link SchemaMismatchException}
  * naming file and column. Columns the configuration does not name are listed as extras.
  */
 public final class SchemaValidator {
@@ -42,11 +43,25 @@ public final class SchemaValidator {
         for (String target : targets) {
             requireNumeric(file, columns, target, "target column (schema.target_columns)");
         }
-        List<String> features = schema.featureColumns();
-        for (String feature : features) {
-            requireNumeric(file, columns, feature, "feature column (schema.feature_columns)");
+        // A configured feature or timestamp column the file lacks is one the source cannot provide (yields without
+        // a yield source, say): unavailable, not an error. The loader checks that every file of a load agrees.
+        List<String> unavailable = new ArrayList<>();
+        List<String> features = new ArrayList<>();
+        for (String feature : schema.featureColumns()) {
+            if (columns.containsKey(feature)) {
+                requireNumeric(file, columns, feature, "feature column (schema.feature_columns)");
+                features.add(feature);
+            } else {
+                unavailable.add(feature);
+            }
         }
+        List<String> timestamps = new ArrayList<>();
         for (String timestamp : schema.timestampColumns()) {
+            if (!columns.containsKey(timestamp)) {
+                unavailable.add(timestamp);
+                continue;
+            }
+            timestamps.add(timestamp);
             SourceType type = require(file, columns, timestamp, "timestamp column (schema.timestamp_columns)");
             if (!(type == SourceType.TEXT || type.isTime())) {
                 throw new SchemaMismatchException("Timestamp column holds neither text nor timestamps [file=" + file
@@ -55,11 +70,11 @@ public final class SchemaValidator {
         }
         List<String> extras = new ArrayList<>();
         for (String name : columns.keySet()) {
-            if (!name.equals(datetime) && !targets.contains(name) && !features.contains(name) && !schema.timestampColumns().contains(name)) {
+            if (!name.equals(datetime) && !targets.contains(name) && !features.contains(name) && !timestamps.contains(name)) {
                 extras.add(name);
             }
         }
-        return new SchemaReport(datetime, targets, features, schema.timestampColumns(), extras);
+        return new SchemaReport(datetime, targets, features, timestamps, extras, unavailable);
     }
 
     private static SourceType require(Path file, Map<String, SourceType> columns, String name, String role) {

@@ -84,6 +84,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void buildCreatesARootThatDoesNotExistYet() {
+        Path missing = dir.resolve("not/yet");
+
+        LoaderConfig config = ConfigLoader.load(Fixtures.config(dir, missing), true);
+
+        assertThat(config.dataPaths().rootDir()).isEqualTo(missing.toAbsolutePath().normalize());
+        assertThat(java.nio.file.Files.isDirectory(missing)).isTrue();
+    }
+
+    @Test
     void aRootThatDoesNotExistOrIsAFileIsRefused() throws Exception {
         Path missing = dir.resolve("absent");
         assertThatThrownBy(() -> ConfigLoader.load(Fixtures.config(dir, missing)))

@@ -104,4 +104,55 @@ class OutlierDetectorTest {
         assertThat(first.outliers()).isBetween(1, 5);
         assertThat(first.upper()).isLessThan(25);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    void expandingFencesAreTheFencesOfEachRowsPrefixFrozenAtTheFitEnd(long seed) {
+        System.out.println("expandingFences seed " + seed);
+        Random random = new Random(seed);
+        double[] values = new double[50 + random.nextInt(200)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextInt(15) == 0 ? Double.NaN : random.nextInt(10) == 0 ? values[random.nextInt(i + 1)] : random.nextGaussian();
+        }
+        int fitRows = 1 + random.nextInt(values.length + 10);
+        double[] lower = new double[values.length];
+        double[] upper = new double[values.length];
+        double[] zLower = new double[values.length];
+        double[] zUpper = new double[values.length];
+        OutlierDetector.expandingIqr(values, 1.5, fitRows, lower, upper);
+        OutlierDetector.expandingZscore(values, 3, fitRows, zLower, zUpper);
+        for (int row = 0; row < values.length; row++) {
+            double[] window = java.util.Arrays.copyOf(values, Math.min(row + 1, fitRows));
+            long count = java.util.Arrays.stream(window).filter(value -> !Double.isNaN(value)).count();
+            double[] expected = count < OutlierDetector.MIN_FIT_VALUES
+                    ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY} : OutlierDetector.iqrFences(window, 1.5);
+            assertThat(new double[] {lower[row], upper[row]}).as("iqr row %d seed %d", row, seed).containsExactly(expected);
+            if (count >= OutlierDetector.MIN_FIT_VALUES) {
+                double[] z = OutlierDetector.zscoreFences(window, 3);
+                assertThat(zLower[row]).as("zscore row %d seed %d", row, seed).isCloseTo(z[0], within(1e-9));
+                assertThat(zUpper[row]).as("zscore row %d seed %d", row, seed).isCloseTo(z[1], within(1e-9));
+            } else {
+                assertThat(zLower[row]).isEqualTo(Double.NEGATIVE_INFINITY);
+            }
+        }
+    }
+
+    @Test
+    void causalClipLeavesEarlyRowsToEarlyFences() {
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 10;
+        }
+        values[40] = 1000;
+        values[99] = -1000;
+
+        OutlierDetector.Result result = OutlierDetector.causal(column(values), List.of("x"), settings(OutlierMethod.IQR, 1.5, OutlierAction.CLIP), 60);
+
+        double[] early = OutlierDetector.iqrFences(java.util.Arrays.copyOf(values, 41), 1.5);
+        double[] trained = OutlierDetector.iqrFences(java.util.Arrays.copyOf(values, 60), 1.5);
+        assertThat(result.table().doubles("x")[40]).isEqualTo(early[1]);
+        assertThat(result.table().doubles("x")[99]).isEqualTo(trained[0]);
+        assertThat(result.reports().get(0).outliers()).isEqualTo(2);
+        assertThat(result.reports().get(0).lower()).isEqualTo(trained[0]);
+    }
 }
