@@ -165,6 +165,71 @@ class HistoryCommandsTest {
         assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
     }
 
+    private static final String[] DELETE = {"delete", "--kind", "bars", "--timeframe", "1s", "--symbol", "IBM",
+        "--start", "2013-10-07T14:00:00Z", "--end", "2013-10-07T14:59:59Z"};
+
+    @ParameterizedTest(name = "killed after {0} ms")
+    @ValueSource(ints = {150, 500, 900, 1300})
+    void aKilledDeleteLeavesTheWholeDeleteOrNoneOfItWithItsLogEntry(int millis) throws Exception {
+        Path reference = copy("delete-reference-" + millis);
+        CliRun whole = CliRun.of(withRoot(DELETE, reference));
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        Map<String, String> deleted = files(reference);
+
+        Path root = copy("delete-kill-" + millis);
+        Process child = ChildJvm.start(Main.class, dir.resolve("delete-kill-" + millis + ".log"), withRoot(DELETE, root));
+        try {
+            child.waitFor(millis, TimeUnit.MILLISECONDS);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        int commits = (int) CliRun.of("log", "--root", root.toString(), "--format", "jsonl").out().lines().count();
+        Map<String, String> state = files(root);
+        if (commits == 2) {
+            assertThat(state).as("no delete logged: the day's files").isEqualTo(dayState);
+        } else {
+            assertThat(commits).isEqualTo(3);
+            assertThat(state).as("the delete logged: all of it").isEqualTo(deleted);
+        }
+        assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void twoWritersAndARollbackAtOnceLoseNothingAndTheLogIsInCommitOrder() throws Exception {
+        Path root = copy("concurrent");
+        Path other = dir.resolve("msft.csv");
+        Files.writeString(other, "timestamp,price,size\n2013-10-07T14:30:00Z,33.5,100\n2013-10-07T14:30:01Z,33.6,200\n");
+        Process msft = ChildJvm.start(Main.class, dir.resolve("msft.log"), "ingest", "trades", "--root", root.toString(), "--symbol", "MSFT",
+                "--timeframe", "1s,1m", "--quiet", other.toString());
+        Process aapl = ChildJvm.start(Main.class, dir.resolve("aapl.log"), "ingest", "trades", "--root", root.toString(), "--symbol", "AAPL",
+                "--timeframe", "1s", "--quiet", other.toString());
+        Process rollback = ChildJvm.start(Main.class, dir.resolve("concurrent-rollback.log"), "rollback", "2", "--root", root.toString());
+        for (Process process : List.of(msft, aapl, rollback)) {
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+        }
+        List<JsonNode> log = new java.util.ArrayList<>();
+        for (String line : CliRun.of("log", "--root", root.toString(), "--format", "jsonl").out().lines().toList()) {
+            log.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(log).extracting(entry -> entry.get("sequence").asInt()).containsExactly(1, 2, 3, 4, 5);
+        List<String> times = log.stream().map(entry -> entry.get("time").asText()).toList();
+        assertThat(times).isSorted();
+        Map<String, String> state = files(root);
+        assertThat(state).containsKeys("bars/1s/MSFT.2013-10.parquet", "bars/1m/MSFT.2013-10.parquet", "bars/1s/AAPL.2013-10.parquet");
+        for (String ibm : morningState.keySet()) {
+            assertThat(state.get(ibm)).as(ibm + " rolled back to the morning").isEqualTo(morningState.get(ibm));
+        }
+        assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
+    }
+
+    private static String[] withRoot(String[] args, Path root) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--root", root.toString()));
+        return all.toArray(String[]::new);
+    }
+
     private static Path copy(String name) throws IOException {
         Path root = dir.resolve(name);
         try (Stream<Path> walk = Files.walk(template)) {
