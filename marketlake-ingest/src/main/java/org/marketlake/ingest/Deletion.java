@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.marketlake.core.layout.LakeLayout;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.DeleteResult;
 import org.marketlake.core.model.Micros;
@@ -55,19 +56,10 @@ public final class Deletion {
     public static DeleteResult symbol(Lake lake, Symbol symbol) {
         return lake.commit(commit -> {
             List<DeleteResult> results = new ArrayList<>();
-            for (DataKind kind : kinds()) {
+            for (DataKind kind : LakeLayout.kinds()) {
                 results.add(commit.delete(kind, symbol, TimeRange.ALL));
             }
             return DeleteResult.combine(results);
         });
-    }
-
-    private static List<DataKind> kinds() {
-        List<DataKind> kinds = new ArrayList<>();
-        for (Timeframe timeframe : Timeframe.values()) {
-            kinds.add(DataKind.bars(timeframe));
-        }
-        kinds.add(DataKind.QUOTES);
-        return kinds;
     }
 }

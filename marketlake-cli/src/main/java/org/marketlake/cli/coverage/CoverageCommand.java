@@ -2,7 +2,7 @@ package org.marketlake.cli.coverage;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.marketlake.cli.convert.CalendarConverter;
+import org.marketlake.cli.options.CalendarOption;
 import org.marketlake.cli.convert.DateConverter;
 import org.marketlake.cli.convert.SymbolConverter;
 import org.marketlake.cli.convert.TimeframeConverter;
@@ -10,7 +10,6 @@ import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.cli.output.Output;
 import org.marketlake.cli.output.OutputOptions;
 import org.marketlake.cli.output.OutputTarget;
-import org.marketlake.core.calendar.SymbolCalendars;
 import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.core.coverage.Coverage;
 import org.marketlake.core.coverage.CoverageReport;
@@ -50,9 +49,8 @@ public final class CoverageCommand implements Callable<Integer> {
             description = "Last trading date (YYYY-MM-DD, inclusive; default: the date of the last stored bar).")
     LocalDate end;
 
-    @Option(names = "--calendar", paramLabel = "NAME", converter = CalendarConverter.class,
-            description = "XNYS, 24/7 or FX (default: the symbol's calendar in the lake's symbols.yaml, else XNYS).")
-    TradingCalendar calendar;
+    @Mixin
+    CalendarOption calendar;
 
     @Mixin
     OutputOptions output;
@@ -64,7 +62,7 @@ public final class CoverageCommand implements Callable<Integer> {
     public Integer call() {
         Lake lake = common.lake();
         OutputTarget target = output.target(lake.root(), false);
-        TradingCalendar trading = calendar != null ? calendar : SymbolCalendars.of(lake.root()).of(symbol);
+        TradingCalendar trading = calendar.of(lake.root(), symbol);
         CoverageReport report = Coverage.of(lake, symbol, timeframe, trading, start, end);
         Output.print(CoverageRows.of(report), target.format(), target.file(), null, spec.commandLine().getOut());
         return 0;

@@ -3,6 +3,7 @@ package org.marketlake.cli.forecast;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.marketlake.cli.options.CalendarOption;
 import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.cli.output.Output;
 import org.marketlake.cli.output.OutputOptions;
@@ -53,9 +54,8 @@ public final class ForecastCommand implements Callable<Integer> {
             description = "Zone of an --at without an offset, and of a date, e.g. America/New_York (default: none; a date is then UTC).")
     java.time.ZoneId tz;
 
-    @Option(names = "--calendar", paramLabel = "NAME", converter = org.marketlake.cli.convert.CalendarConverter.class,
-            description = "Exchange calendar whose trading dates the steps follow: XNYS, 24/7 or FX (default: the lake's symbols.yaml, else XNYS for weekday-only bars).")
-    org.marketlake.core.calendar.TradingCalendar calendar;
+    @Mixin
+    CalendarOption calendar;
 
     @Mixin
     OutputOptions output;
@@ -66,7 +66,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ForecastRequest request = new ForecastRequest(series.symbol(), series.timeframe(), model,
-                series.contextLength(), horizon, at == null ? Long.MAX_VALUE : at.first(tz), calendar);
+                series.contextLength(), horizon, at == null ? Long.MAX_VALUE : at.first(tz), calendar.asked());
         OutputTarget target = output.target(common.root(), false);
         TimedForecast result = LakeForecasts.forecast(common.lake(), request);
         PrintWriter out = spec.commandLine().getOut();

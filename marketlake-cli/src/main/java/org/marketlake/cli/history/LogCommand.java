@@ -85,7 +85,7 @@ public final class LogCommand implements Callable<Integer> {
     }
 
     private static LakeCommit find(List<LakeCommit> log, String id) {
-        return log.stream().filter(commit -> commit.id().equals(id) || Long.toString(commit.sequence()).equals(id)).findFirst()
+        return log.stream().filter(commit -> commit.isNamed(id)).findFirst()
                 .orElseThrow(() -> new InvalidRequestException("no commit " + id + " in the lake's history"));
     }
 

@@ -15,9 +15,8 @@ import org.marketlake.core.format.Rows;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.query.LakeQuery;
 import org.marketlake.core.store.ParquetExport;
-import org.marketlake.cli.convert.CalendarConverter;
+import org.marketlake.cli.options.CalendarOption;
 import org.marketlake.cli.convert.DataKindConverter;
-import org.marketlake.core.calendar.SymbolCalendars;
 import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.cli.convert.SymbolConverter;
 import org.marketlake.cli.convert.ZoneConverter;
@@ -56,9 +55,8 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--market-hours", description = "Only bars that overlap a session of the symbol's calendar (quotes inside one; daily bars of trading dates).")
     boolean marketHours;
 
-    @Option(names = "--calendar", paramLabel = "NAME", converter = CalendarConverter.class,
-            description = "The calendar of --market-hours: XNYS, 24/7 or FX (default: the lake's symbols.yaml, else XNYS).")
-    TradingCalendar calendar;
+    @Mixin
+    CalendarOption calendar;
 
     @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class,
             description = "Print timestamps in this zone; read --date and offset-less times in it.")
@@ -76,7 +74,7 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputTarget target = output.target(common.root(), true);
-        TradingCalendar hours = !marketHours ? null : calendar != null ? calendar : SymbolCalendars.of(common.root()).of(symbol);
+        TradingCalendar hours = marketHours ? calendar.of(common.root(), symbol) : null;
         LakeQuery query = new LakeQuery(kind, symbol, time.selection(tz), columns, hours);
         Lake lake = common.lake();
         if (provenance) {

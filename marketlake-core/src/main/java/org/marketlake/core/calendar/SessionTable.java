@@ -161,7 +161,7 @@ final class SessionTable implements TradingCalendar {
         requireCount(count);
         long[] bars = new long[count];
         if (timeframe.isDaily()) {
-            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(barMicros, Micros.PER_DAY));
+            LocalDate date = Micros.utcDate(barMicros);
             List<TradingSession> next = sessionsAfter(date, count);
             for (int k = 0; k < count; k++) {
                 bars[k] = next.get(k).date().toEpochDay() * Micros.PER_DAY;

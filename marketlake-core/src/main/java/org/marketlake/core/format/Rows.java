@@ -62,7 +62,7 @@ public interface Rows {
             public Object value(int row, int column) {
                 Object value = frame.value(column, row);
                 if (value != null && frame.columns().get(column).type() == ColumnType.TIMESTAMP) {
-                    return daily ? java.time.LocalDate.ofEpochDay(Math.floorDiv((Long) value, Micros.PER_DAY)) : Micros.toInstant((Long) value);
+                    return daily ? Micros.utcDate((Long) value) : Micros.toInstant((Long) value);
                 }
                 return value;
             }

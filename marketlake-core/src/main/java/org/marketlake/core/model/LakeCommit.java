@@ -29,6 +29,11 @@ public record LakeCommit(long sequence, String id, String time, String command, 
         }
     }
 
+    /** True when {@code name} is this commit's id or its sequence number, the two ways a user names it. */
+    public boolean isNamed(String name) {
+        return id.equals(name) || Long.toString(sequence).equals(name);
+    }
+
     /** True when this commit changed {@code path}. */
     public boolean touches(String path) {
         return files.stream().anyMatch(file -> file.path().equals(path));

@@ -13,6 +13,11 @@ public final class Micros {
     private Micros() {}
 
     /** Floors to the microsecond: finer input is truncated toward the past, never rounded. */
+    /** The UTC calendar date {@code micros} falls on (a daily bar's trading date: it is stamped 00:00 UTC). */
+    public static java.time.LocalDate utcDate(long micros) {
+        return java.time.LocalDate.ofEpochDay(Math.floorDiv(micros, PER_DAY));
+    }
+
     public static long of(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), PER_SECOND), instant.getNano() / 1000);
     }

@@ -1,6 +1,6 @@
 package org.marketlake.core.query;
 
-import java.time.LocalDate;
+
 import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
@@ -30,7 +30,7 @@ final class SessionFilter {
     private static boolean inSession(DataKind kind, long micros, TradingCalendar calendar) {
         if (kind instanceof DataKind.Bars bars) {
             if (bars.timeframe().isDaily()) {
-                return calendar.session(LocalDate.ofEpochDay(Math.floorDiv(micros, Micros.PER_DAY))).isPresent();
+                return calendar.session(Micros.utcDate(micros)).isPresent();
             }
             return calendar.overlapsSession(micros, micros + bars.timeframe().micros());
         }

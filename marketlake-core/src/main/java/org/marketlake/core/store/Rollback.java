@@ -32,7 +32,7 @@ final class Rollback {
         List<LakeCommit> log = History.read(root);
         int at = -1;
         for (int i = 0; i < log.size(); i++) {
-            if (log.get(i).id().equals(id) || Long.toString(log.get(i).sequence()).equals(id)) {
+            if (log.get(i).isNamed(id)) {
                 at = i;
             }
         }

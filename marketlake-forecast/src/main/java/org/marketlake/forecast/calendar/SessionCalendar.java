@@ -170,7 +170,7 @@ public final class SessionCalendar {
     /** Whether a bar starting at {@code micros} (a slot start) falls in trading time. */
     public boolean isOpen(long micros) {
         if (exchange != null) {
-            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(micros - dayStart, DAY));
+            LocalDate date = Micros.utcDate(micros - dayStart);
             if (exchange.session(date).isEmpty()) {
                 return false;
             }
