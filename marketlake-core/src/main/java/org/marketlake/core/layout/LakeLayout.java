@@ -17,11 +17,14 @@ import org.marketlake.core.model.Timeframe;
  * bars/1s/AAPL.2024-01.parquet     intraday bars: one file per symbol and UTC month
  * bars/1d/AAPL.2024.parquet        daily bars: one file per symbol and UTC year
  * quotes/AAPL.2024-01.parquet      quotes: one file per symbol and UTC month
+ * actions/AAPL.parquet             corporate actions: one file per symbol
  * </pre>
  */
 public record LakeLayout(Path root) {
     public static final String EXTENSION = ".parquet";
     private static final Pattern MONTHLY = Pattern.compile("(.+)\\.(\\d{4}-\\d{2})\\.parquet");
+    private static final String ACTIONS = "actions";
+    private static final Pattern ACTIONS_NAME = Pattern.compile("(.+)\\.parquet");
     private static final Pattern YEARLY = Pattern.compile("(.+)\\.(\\d{4})\\.parquet");
 
     public LakeLayout {
@@ -39,7 +42,7 @@ public record LakeLayout(Path root) {
         if (parent == null || parent.getFileName() == null || parent.getParent() == null) {
             return Optional.empty();
         }
-        if (parent.getFileName().toString().equals("quotes")) {
+        if (parent.getFileName().toString().equals("quotes") || parent.getFileName().toString().equals(ACTIONS)) {
             return Optional.of(new LakeLayout(parent.getParent()));
         }
         Path bars = parent.getParent();
@@ -70,6 +73,31 @@ public record LakeLayout(Path root) {
     /** The path of {@code key}. */
     public Path path(FileKey key) {
         return path(key.kind(), key.symbol(), key.period());
+    }
+
+    /** The folder of the corporate-actions files. */
+    public Path actionsFolder() {
+        return root.resolve(ACTIONS);
+    }
+
+    /** The corporate-actions file of {@code symbol}: {@code actions/SYMBOL.parquet}. */
+    public Path actionsPath(Symbol symbol) {
+        return actionsFolder().resolve(symbol.value() + EXTENSION);
+    }
+
+    /** The symbol a corporate-actions file is named for, when it sits in {@code actions/} and is named as above. */
+    public Optional<Symbol> parseActions(Path file) {
+        String name = file.getFileName().toString();
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        Matcher matcher = ACTIONS_NAME.matcher(name);
+        if (name.startsWith(".") || !actionsFolder().toAbsolutePath().normalize().equals(parent) || !matcher.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Symbol(matcher.group(1)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Every kind the layout knows, in display order: bars by timeframe, then quotes. */

@@ -51,9 +51,14 @@ public final class LakeSql implements AutoCloseable {
      * full DuckDB access: for callers inside the library and for {@code sql --unsafe}.
      */
     public static LakeSql overLake(Map<DataKind, List<Path>> files) {
+        return overLake(files, List.of());
+    }
+
+    /** As {@link #overLake(Map)}, with the bars views adjusted by {@code spans} (see {@link #readOnlyOverLake(Map, List, Path)}). */
+    public static LakeSql overLake(Map<DataKind, List<Path>> files, List<org.marketlake.core.model.FactorSpan> spans) {
         LakeSql sql = inMemory();
         try {
-            LakeViews.create(sql.connection, files);
+            LakeViews.create(sql.connection, files, spans);
         } catch (SQLException e) {
             sql.close();
             throw new InvalidDataException("cannot create SQL views over the lake: " + firstLine(e.getMessage()), e);
@@ -67,7 +72,16 @@ public final class LakeSql implements AutoCloseable {
      * so no statement can turn it back on. {@link #readOnlyQuery} also admits only one SELECT-like statement.
      */
     public static LakeSql readOnlyOverLake(Map<DataKind, List<Path>> files, Path output) {
-        LakeSql sql = overLake(files);
+        return readOnlyOverLake(files, List.of(), output);
+    }
+
+    /**
+     * As {@link #readOnlyOverLake(Map, Path)}, with the bars views adjusted for corporate actions: each bar of a
+     * symbol and trading date a span covers has its prices multiplied by the span's price factor and its volume by
+     * its volume factor; a view {@code adjustment_factors} shows the spans. No spans: the views are as stored.
+     */
+    public static LakeSql readOnlyOverLake(Map<DataKind, List<Path>> files, List<org.marketlake.core.model.FactorSpan> spans, Path output) {
+        LakeSql sql = overLake(files, spans);
         try (Statement statement = sql.connection.createStatement()) {
             StringJoiner allowed = new StringJoiner(", ", "[", "]");
             files.values().stream().flatMap(List::stream).forEach(file -> allowed.add(literal(file.toAbsolutePath().toString())));

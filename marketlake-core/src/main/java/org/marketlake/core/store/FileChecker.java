@@ -23,9 +23,18 @@ final class FileChecker {
             problems.add(name + ": no such file");
             return problems;
         }
+        Optional<org.marketlake.core.model.Symbol> actionsOf = layout.parseActions(file);
+        if (actionsOf.isPresent()) {
+            try {
+                ActionFiles.read(file, name, actionsOf.get());
+            } catch (RuntimeException e) {
+                problems.add(name + ": " + e.getMessage().replace("[file=" + name + ", ", "[").replace(" [file=" + name + "]", ""));
+            }
+            return problems;
+        }
         Optional<LakeLayout.FileKey> parsed = layout.parse(file);
         if (parsed.isEmpty()) {
-            problems.add(name + ": not a lake file name (expected bars/<tf>/SYMBOL.YYYY-MM.parquet, bars/1d/SYMBOL.YYYY.parquet or quotes/SYMBOL.YYYY-MM.parquet under " + layout.root() + ")");
+            problems.add(name + ": not a lake file name (expected bars/<tf>/SYMBOL.YYYY-MM.parquet, bars/1d/SYMBOL.YYYY.parquet quotes/SYMBOL.YYYY-MM.parquet or actions/SYMBOL.parquet under " + layout.root() + ")");
             return problems;
         }
         LakeLayout.FileKey key = parsed.get();

@@ -78,6 +78,16 @@ public interface Lake {
     /** As {@link #write(Frame)}, but a later row in {@code frame} wins over an earlier one with the same timestamp. */
     WriteResult writeLastWins(Frame frame);
 
+    /**
+     * Validates {@code actions} (all of {@code symbol}) and merges them into {@code actions/SYMBOL.parquet}: an action
+     * with the ex_date and type of a stored one replaces it (last wins, also within {@code actions}), others are added.
+     * A commit of its own, or part of the commit this lake is in.
+     */
+    org.marketlake.core.model.ActionsWrite writeActions(Symbol symbol, List<org.marketlake.core.model.CorporateAction> actions);
+
+    /** The stored corporate actions of {@code symbol}, sorted by ex_date and type; empty when it has none. */
+    List<org.marketlake.core.model.CorporateAction> actions(Symbol symbol);
+
     /** Rows with {@code range.start <= timestamp <= range.end}, sorted, reading only {@code columns} (all when empty). */
     Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns);
 

@@ -289,6 +289,38 @@ final class LakeStore implements Lake {
     }
 
     @Override
+    public org.marketlake.core.model.ActionsWrite writeActions(Symbol symbol, List<org.marketlake.core.model.CorporateAction> actions) {
+        if (staging == null) {
+            return commit(lake -> lake.writeActions(symbol, actions));
+        }
+        for (var action : actions) {
+            if (!action.symbol().equals(symbol)) {
+                throw new InvalidRequestException("an action of " + action.symbol() + " cannot be written to " + symbol + "'s actions");
+            }
+        }
+        Path target = layout.actionsPath(symbol);
+        Path current = staging.current(target);
+        List<org.marketlake.core.model.CorporateAction> existing = Files.exists(current)
+                ? ActionFiles.read(current, LakeFiles.display(layout, target), symbol) : List.of();
+        ActionFiles.Merge merged = ActionFiles.merge(existing, actions);
+        if (merged.added() > 0 || merged.replaced() > 0) {
+            try {
+                staging.stage(target, temporary -> ActionFiles.write(symbol, merged.actions(), temporary));
+            } catch (IOException e) {
+                throw new InvalidDataException("cannot write lake file [file=" + LakeFiles.display(layout, target) + "]: " + e.getMessage(), e);
+            }
+        }
+        return new org.marketlake.core.model.ActionsWrite(target, merged.added(), merged.replaced(), merged.unchanged(), merged.actions().size());
+    }
+
+    @Override
+    public List<org.marketlake.core.model.CorporateAction> actions(Symbol symbol) {
+        Path target = layout.actionsPath(symbol);
+        Path current = staging == null ? target : staging.current(target);
+        return Files.exists(current) ? ActionFiles.read(current, LakeFiles.display(layout, target), symbol) : List.of();
+    }
+
+    @Override
     public Frame read(DataKind kind, Symbol symbol, TimeRange range, List<String> columns) {
         return read(kind, symbol, range, columns, null);
     }
@@ -367,7 +399,21 @@ final class LakeStore implements Lake {
                 }
             }
         }
-        return new Catalogue(good, problems);
+        List<org.marketlake.core.model.ActionsFile> actions = new ArrayList<>();
+        for (Path path : actionFiles()) {
+            String name = LakeFiles.display(layout, path);
+            Optional<Symbol> symbol = layout.parseActions(path);
+            if (symbol.isEmpty()) {
+                problems.add(name + ": not a lake file name, skipped");
+                continue;
+            }
+            try {
+                actions.add(ActionFiles.describe(path, name, symbol.get()));
+            } catch (InvalidDataException e) {
+                problems.add(skipLine(path, e));
+            }
+        }
+        return new Catalogue(good, actions, problems);
     }
 
     @Override
@@ -399,9 +445,18 @@ final class LakeStore implements Lake {
                 .map(LakeLayout.FileKey::symbol).distinct().sorted().toList();
     }
 
+    /** The corporate-actions files, sorted by name. */
+    private List<Path> actionFiles() {
+        return parquetFiles(layout.actionsFolder());
+    }
+
     /** The data files of a kind, sorted by name (symbol, then period). */
     private List<Path> dataFiles(DataKind kind) {
-        Path folder = layout.folder(kind);
+        return parquetFiles(layout.folder(kind));
+    }
+
+    /** The lake files directly in {@code folder} (temporary files start with a dot and are left out), sorted by name. */
+    private static List<Path> parquetFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -422,6 +477,7 @@ final class LakeStore implements Lake {
             for (DataKind kind : LakeLayout.kinds()) {
                 targets.addAll(dataFiles(kind));
             }
+            targets.addAll(actionFiles());
         } else {
             for (Path path : paths) {
                 if (Files.isDirectory(path)) {
