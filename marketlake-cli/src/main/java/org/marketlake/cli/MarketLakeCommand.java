@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.sources.ImportApiCommand.class,
             org.marketlake.cli.calendar.CalendarCommand.class,
             org.marketlake.cli.coverage.CoverageCommand.class,
+            org.marketlake.cli.actions.ActionsCommand.class,
             org.marketlake.cli.history.LogCommand.class,
             org.marketlake.cli.history.RollbackCommand.class,
             org.marketlake.cli.history.GcCommand.class,

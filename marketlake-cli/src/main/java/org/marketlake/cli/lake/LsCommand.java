@@ -53,7 +53,7 @@ public final class LsCommand implements Callable<Integer> {
         }
         Catalogue catalogue = common.lake().catalogue();
         skipped.report(catalogue.problems(), spec.commandLine().getErr());
-        Inventory inventory = new Inventory(catalogue.files());
+        Inventory inventory = Inventory.of(catalogue);
         if (inventory.isEmpty()) {
             out.println("The lake at " + common.root() + " is empty. Try: marketlake demo");
         } else {

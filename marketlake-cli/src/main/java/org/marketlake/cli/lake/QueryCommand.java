@@ -58,6 +58,9 @@ public final class QueryCommand implements Callable<Integer> {
     @Mixin
     CalendarOption calendar;
 
+    @Mixin
+    org.marketlake.cli.options.AdjustOption adjust;
+
     @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class,
             description = "Print timestamps in this zone; read --date and offset-less times in it.")
     ZoneId tz;
@@ -82,7 +85,7 @@ public final class QueryCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
             return 0;
         }
-        Frame frame = query.run(lake, skipped.sink(spec.commandLine().getErr()));
+        Frame frame = org.marketlake.core.actions.Adjustments.run(lake, query, adjust.adjustment(), skipped.sink(spec.commandLine().getErr()));
         if (frame.size() == 0 && lake.files(frame.kind(), frame.symbol()).isEmpty()) {
             spec.commandLine().getErr().println("note: the lake holds no " + frame.kind().viewName() + " files for " + frame.symbol().value());
         }

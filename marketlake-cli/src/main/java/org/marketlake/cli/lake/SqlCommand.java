@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import org.marketlake.core.model.Catalogue;
 import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.ForbiddenStatementException;
-import org.marketlake.core.sql.LakeViewText;
+import org.marketlake.core.actions.Adjustments;
 import org.marketlake.core.sql.SqlResult;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.format.OutputFormat;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"SQL over the whole lake through embedded DuckDB (session time zone UTC).",
                 "Views: bars_1s, bars_1m, bars_5m, bars_15m, bars_1h, bars_1d, quotes (all symbols and months).",
                 "Read-only: one SELECT/WITH/FROM/DESCRIBE/SHOW/SUMMARIZE statement over the views; writes, other files,",
-                "ATTACH and extensions are refused (exit 2). --unsafe lifts that; --print-views prints the views."})
+                "ATTACH and extensions are refused (exit 2). --unsafe lifts that; --print-views prints the views.",
+                "--adjust split|all makes the bars_* views adjusted for corporate actions (and adds a view adjustment_factors)."})
 public final class SqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,6 +53,9 @@ public final class SqlCommand implements Callable<Integer> {
     boolean printViews;
 
     @Mixin
+    org.marketlake.cli.options.AdjustOption adjust;
+
+    @Mixin
     SkippedFiles skipped;
 
     @Override
@@ -61,7 +65,7 @@ public final class SqlCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         skipped.report(catalogue.problems(), err);
         if (printViews) {
-            LakeViewText.of(catalogue).forEach(spec.commandLine().getOut()::println);
+            Adjustments.viewText(lake, catalogue, adjust.adjustment()).forEach(spec.commandLine().getOut()::println);
             return skipped.exitCode();
         }
         if (sql == null) {
@@ -69,7 +73,8 @@ public final class SqlCommand implements Callable<Integer> {
         }
         OutputTarget target = output.target(common.root(), true);
         Path writable = target.format() == OutputFormat.PARQUET ? target.file() : null;
-        try (LakeSql lakeSql = unsafe ? lake.unsafeSql(catalogue) : lake.sql(catalogue, writable)) {
+        try (LakeSql lakeSql = unsafe ? Adjustments.unsafeSql(lake, catalogue, adjust.adjustment())
+                : Adjustments.sql(lake, catalogue, adjust.adjustment(), writable)) {
             if (target.format() == OutputFormat.PARQUET) {
                 lakeSql.copyToParquet(sql, target.file());
             } else {

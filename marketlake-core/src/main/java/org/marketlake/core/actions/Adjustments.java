@@ -109,6 +109,15 @@ public final class Adjustments {
         return found;
     }
 
+    /** The rows of {@code query}, adjusted as {@code adjustment} says (see {@link org.marketlake.core.query.LakeQuery#run}). */
+    public static Frame run(Lake lake, org.marketlake.core.query.LakeQuery query, Adjustment adjustment, java.util.function.Consumer<String> skipped) {
+        if (adjustment == Adjustment.RAW || !(query.kind() instanceof DataKind.Bars)) {
+            return query.run(lake, skipped);
+        }
+        AdjustmentFactors factors = factors(lake, query.symbol(), adjustment);
+        return query.run(lake, skipped, factors::apply);
+    }
+
     /** {@code bars} as {@code adjustment} says (the same frame for {@link Adjustment#RAW}). */
     public static Frame adjust(Lake lake, Frame bars, Adjustment adjustment) {
         if (adjustment == Adjustment.RAW || !(bars.kind() instanceof DataKind.Bars)) {

@@ -13,17 +13,27 @@ import org.marketlake.core.format.Rows;
 import org.marketlake.core.model.Micros;
 
 /** What the lake holds: its files grouped by kind and symbol, as {@code marketlake ls} prints it. */
-public record Inventory(List<LakeFile> files) {
+public record Inventory(List<LakeFile> files, List<org.marketlake.core.model.ActionsFile> actions) {
     public Inventory {
         files = List.copyOf(files);
+        actions = List.copyOf(actions);
+    }
+
+    public Inventory(List<LakeFile> files) {
+        this(files, List.of());
+    }
+
+    /** The catalogue's checked files: bars, quotes and corporate actions. */
+    public static Inventory of(org.marketlake.core.model.Catalogue catalogue) {
+        return new Inventory(catalogue.files(), catalogue.actions());
     }
 
     public static Inventory of(Lake lake) {
-        return new Inventory(lake.files());
+        return of(lake.catalogue());
     }
 
     public boolean isEmpty() {
-        return files.isEmpty();
+        return files.isEmpty() && actions.isEmpty();
     }
 
     /**
@@ -75,6 +85,13 @@ public record Inventory(List<LakeFile> files) {
                 e.firstPeriod().equals(e.lastPeriod()) ? e.firstPeriod() : e.firstPeriod() + ".." + e.lastPeriod(),
                 e.rows(), e.bytes(), e.rows() == 0 ? null : instant(e.firstMicros()), e.rows() == 0 ? null : instant(e.lastMicros())});
         }
+        for (var file : actions) {
+            // One file per symbol; its periods are the first and last ex-dates.
+            String first = file.firstExDate() == null ? null : file.firstExDate().toString();
+            String last = file.lastExDate() == null ? null : file.lastExDate().toString();
+            rows.add(new Object[] {"actions", null, file.symbol().value(), "1 file", first == null ? "" : first.equals(last) ? first : first + ".." + last,
+                file.rows(), file.bytes(), first, last});
+        }
         return Rows.table(List.of("kind", "timeframe", "symbol", "files", "periods", "rows", "bytes", "first", "last"), rows);
     }
 
@@ -83,6 +100,10 @@ public record Inventory(List<LakeFile> files) {
         for (LakeFile f : files) {
             rows.add(new Object[] {f.path().toString(), f.rows(), f.bytes(),
                 f.rows() == 0 ? null : instant(f.firstMicros()), f.rows() == 0 ? null : instant(f.lastMicros())});
+        }
+        for (var file : actions) {
+            rows.add(new Object[] {file.path().toString(), file.rows(), file.bytes(), file.firstExDate() == null ? null : file.firstExDate().toString(),
+                file.lastExDate() == null ? null : file.lastExDate().toString()});
         }
         return Rows.table(List.of("file", "rows", "bytes", "first", "last"), rows);
     }

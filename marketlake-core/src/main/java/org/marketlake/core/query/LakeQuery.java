@@ -31,10 +31,18 @@ public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<
 
     /** As {@link #run(Lake)}, skipping files that fail their check and naming each to {@code skipped} (null: stop at the first). */
     public Frame run(Lake lake, java.util.function.Consumer<String> skipped) {
+        return run(lake, skipped, null);
+    }
+
+    /**
+     * As {@link #run(Lake, java.util.function.Consumer)}, with {@code transform} (null: none) applied to the rows read,
+     * which then include the timestamp column, before they are cut to the asked columns: an adjustment of prices.
+     */
+    public Frame run(Lake lake, java.util.function.Consumer<String> skipped, java.util.function.UnaryOperator<Frame> transform) {
         List<String> reading = new ArrayList<>(columns);
         boolean addedTimestamp = false;
         boolean marketHours = hours != null;
-        if (marketHours && !reading.isEmpty() && !reading.contains(LakeSchema.TIMESTAMP_COLUMN)) {
+        if ((marketHours || transform != null) && !reading.isEmpty() && !reading.contains(LakeSchema.TIMESTAMP_COLUMN)) {
             reading.add(LakeSchema.TIMESTAMP_COLUMN);
             addedTimestamp = true;
         }
@@ -42,6 +50,9 @@ public record LakeQuery(DataKind kind, Symbol symbol, Selection selection, List<
                 : lake.read(kind, symbol, selection.range(), reading, skipped);
         if (marketHours) {
             frame = SessionFilter.filter(frame, hours);
+        }
+        if (transform != null) {
+            frame = transform.apply(frame);
         }
         return addedTimestamp ? frame.project(columns) : frame;
     }
