@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Symbol;
+import java.util.function.Consumer;
 import org.marketlake.sources.alpaca.Adjustment;
+import org.marketlake.sources.alpaca.AlpacaActionsImport;
+import org.marketlake.sources.alpaca.UnitSummary;
 import org.marketlake.sources.alpaca.AlpacaClient;
 import org.marketlake.sources.alpaca.AlpacaImport;
 import org.marketlake.sources.alpaca.Feed;
@@ -31,6 +34,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Import from Alpaca's market-data API (v2 stocks): 1s bars from trades (with 1m and 1d roll-ups), 1m/1d bars"
                     + " (the API's, or --from-trades), or quotes kept one per second. START and END are New York trading dates, inclusive.",
+            "import-api actions SYMBOLS START END: corporate actions (splits, reverse splits, cash and stock dividends) with ex-dates"
+                    + " in START..END from /v1/corporate-actions into actions/SYMBOL.parquet.",
             "Keys come from APCA_API_KEY_ID and APCA_API_SECRET_KEY. Finished months are recorded under <root>/.marketlake/"
                     + " and not fetched again unless --force."
         })
@@ -41,7 +46,7 @@ public final class ImportApiCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "TIMEFRAME|quotes", description = "1s, 1m, 5m, 15m, 1h, 1d or quotes.")
+    @Parameters(index = "0", paramLabel = "TIMEFRAME|quotes|actions", description = "1s, 1m, 5m, 15m, 1h, 1d, quotes or actions.")
     String target;
 
     @Parameters(index = "1", paramLabel = "SYMBOLS", description = "One symbol or a comma list: AAPL or AAPL,MSFT.")
@@ -72,21 +77,29 @@ public final class ImportApiCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportRequest request = new ImportRequest(ImportTarget.parse(target, fromTrades), symbolList(), start, end,
-                Feed.parse(feed), Adjustment.parse(adjustment), force);
-        AlpacaClient client = AlpacaClient.fromEnvironment(url(), System.getenv(), RetryPolicy.DEFAULT);
         // One line per finished unit (symbol, month, pages, records, rate) on stderr, terminal or not, unless --quiet.
         boolean quiet = spec.commandLine().getParseResult().hasMatchedOption("--quiet");
-        ImportReport report = AlpacaImport.run(request, client, common.lakeToCreate(), common.progress(err), unit -> {
+        Consumer<UnitSummary> onUnit = unit -> {
             if (!quiet) {
                 err.println("import-api: " + unit.line());
                 err.flush();
             }
-        });
-        for (String line : report.lines()) {
-            out.println(line);
+        };
+        ImportReport report;
+        if (target.equals("actions")) {
+            AlpacaActionsImport.Request request = new AlpacaActionsImport.Request(symbolList(), start, end, force);
+            report = AlpacaActionsImport.run(request, client(), common.lakeToCreate(), onUnit);
+        } else {
+            ImportRequest request = new ImportRequest(ImportTarget.parse(target, fromTrades), symbolList(), start, end,
+                    Feed.parse(feed), Adjustment.parse(adjustment), force);
+            report = AlpacaImport.run(request, client(), common.lakeToCreate(), common.progress(err), onUnit);
         }
+        report.lines().forEach(out::println);
         return 0;
+    }
+
+    private AlpacaClient client() {
+        return AlpacaClient.fromEnvironment(url(), System.getenv(), RetryPolicy.DEFAULT);
     }
 
     private List<Symbol> symbolList() {

@@ -46,8 +46,30 @@ class ImportApiCommandTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/v1/corporate-actions", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            actionRequests.add(query);
+            boolean first = actionRequests.size() == 1;
+            boolean secondPage = query.contains("page_token=p2");
+            byte[] body = (first ? "{\"message\":\"too many requests\"}"
+                    : secondPage
+                    ? "{\"corporate_actions\":{\"cash_dividends\":[{\"symbol\":\"AAPL\",\"rate\":0.25,\"special\":false,\"foreign\":false,"
+                            + "\"process_date\":\"2024-11-08\",\"ex_date\":\"2024-11-08\",\"record_date\":\"2024-11-11\",\"payable_date\":\"2024-11-14\"}]},"
+                            + "\"next_page_token\":null}"
+                    : "{\"corporate_actions\":{\"forward_splits\":[{\"symbol\":\"AAPL\",\"new_rate\":4,\"old_rate\":1,"
+                            + "\"process_date\":\"2020-08-31\",\"ex_date\":\"2020-08-31\",\"record_date\":\"2020-08-24\",\"payable_date\":\"2020-08-28\"}],"
+                            + "\"reverse_splits\":[],\"stock_dividends\":[]},\"next_page_token\":\"p2\"}").getBytes(StandardCharsets.UTF_8);
+            if (first) {
+                exchange.getResponseHeaders().add("Retry-After", "0");
+            }
+            exchange.sendResponseHeaders(first ? 429 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
     }
+
+    private final List<String> actionRequests = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void stop() {
@@ -87,6 +109,35 @@ class ImportApiCommandTest {
 
         Run again = run(Map.of("APCA_API_KEY_ID", "id", "APCA_API_SECRET_KEY", SECRET), importDaily());
         assertThat(again.err()).contains("import-api: AAPL 2024: done earlier, not fetched again");
+    }
+
+    @Test
+    void importsCorporateActionsThroughA429() throws Exception {
+        String lake = folder.resolve("lake").toString();
+        String[] args = {"import-api", "actions", "AAPL", "2020-01-01", "2024-12-31", "--root", lake,
+            "--base-url", "http://127.0.0.1:" + server.getAddress().getPort()};
+        Run run = run(Map.of("APCA_API_KEY_ID", "id", "APCA_API_SECRET_KEY", SECRET), args);
+
+        assertThat(run.code()).as(run.err()).isZero();
+        // The 429 was retried: the first page was asked twice, then the second page by its token.
+        assertThat(actionRequests).hasSize(3);
+        assertThat(actionRequests.get(0)).isEqualTo(actionRequests.get(1))
+                .isEqualTo("symbols=AAPL&start=2020-01-01&end=2024-12-31&types=forward_split%2Creverse_split%2Ccash_dividend%2Cstock_dividend&limit=1000&sort=asc");
+        assertThat(actionRequests.get(2)).endsWith("&page_token=p2");
+        assertThat(run.err()).contains("import-api: AAPL 2020-01-01..2024-12-31: 2 pages, 2 records (0 repeated, 0 rejected), lake +2 ~0 =0");
+        assertThat(folder.resolve("lake/actions/AAPL.parquet")).exists();
+        assertThat(run.out() + run.err()).doesNotContain(SECRET);
+
+        org.marketlake.cli.CliRun actions = org.marketlake.cli.CliRun.of("actions", "--root", lake, "--symbol", "AAPL", "--format", "csv");
+        assertThat(actions.exitCode()).as(actions.err()).isEqualTo(1); // the dividend needs a daily close the lake does not have
+        assertThat(actions.err()).contains("AAPL").contains("2024-11-08");
+        org.marketlake.cli.CliRun raw = org.marketlake.cli.CliRun.of("sql", "--root", lake, "--unsafe", "--format", "csv",
+                "SELECT ex_date, type, ratio, cash_amount, source FROM read_parquet('" + lake + "/actions/AAPL.parquet') ORDER BY ex_date");
+        assertThat(raw.out()).isEqualTo("ex_date,type,ratio,cash_amount,source\n2020-08-31,split,4,,alpaca\n2024-11-08,cash_dividend,,0.25,alpaca\n");
+
+        Run again = run(Map.of("APCA_API_KEY_ID", "id", "APCA_API_SECRET_KEY", SECRET), args);
+        assertThat(again.err()).contains("import-api: AAPL 2020-01-01..2024-12-31: done earlier, not fetched again");
+        assertThat(actionRequests).hasSize(3);
     }
 
     @Test

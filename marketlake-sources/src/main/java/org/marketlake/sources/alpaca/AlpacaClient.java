@@ -19,7 +19,8 @@ import org.marketlake.core.model.Symbol;
 import org.marketlake.sources.secret.Redaction;
 
 /**
- * Alpaca's market-data API (v2, stocks), single-symbol form ({@code /v2/stocks/{symbol}/trades|quotes|bars}):
+ * Alpaca's market-data API (v2, stocks), single-symbol form ({@code /v2/stocks/{symbol}/trades|quotes|bars}), and its
+ * corporate actions ({@code /v1/corporate-actions}):
  * follows {@code next_page_token} until it is null, asks for the maximum {@code limit}, sends {@code start}/{@code end}
  * as RFC 3339 and the keys as the documented headers. Failures are retried as {@link RetryPolicy} says; a 4xx other
  * than 429, or retries exhausted, is a {@link InvalidDataException} naming the request (path and query: the keys travel
@@ -122,6 +123,40 @@ public final class AlpacaClient {
     }
 
     private Page fetch(Shape shape, String pathAndQuery) {
+        return fetch(pathAndQuery, body -> Page.parse(shape, body));
+    }
+
+    /** Reads an answer's body; a body it cannot read is a {@link Page.MalformedPage}, retried like a 5xx. */
+    interface BodyParser<T> {
+        T parse(byte[] body) throws Page.MalformedPage;
+    }
+
+    /** Fetches every page of {@code symbol}'s corporate actions with ex-dates in {@code start..end}, in order; returns the number of pages. */
+    int fetchActions(Symbol symbol, java.time.LocalDate start, java.time.LocalDate end, java.util.function.Consumer<ActionPage> handler) {
+        String token = null;
+        int pages = 0;
+        do {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("symbols", symbol.value());
+            parameters.put("start", start.toString());
+            parameters.put("end", end.toString());
+            parameters.put("types", ActionPage.TYPES);
+            parameters.put("limit", Integer.toString(ActionPage.LIMIT));
+            parameters.put("sort", "asc");
+            if (token != null) {
+                parameters.put("page_token", token);
+            }
+            String pathAndQuery = "/v1/corporate-actions?" + parameters.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            ActionPage page = fetch(pathAndQuery, body -> ActionPage.parse(symbol, body));
+            pages++;
+            handler.accept(page);
+            token = page.nextPageToken();
+        } while (token != null);
+        return pages;
+    }
+
+    private <T> T fetch(String pathAndQuery, BodyParser<T> parser) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(retry.timeout())
                 .header("APCA-API-KEY-ID", keyId)
@@ -136,7 +171,7 @@ public final class AlpacaClient {
                 int status = response.statusCode();
                 if (status == 200) {
                     try {
-                        return Page.parse(shape, response.body());
+                        return parser.parse(response.body());
                     } catch (Page.MalformedPage e) {
                         lastFailure = e.getMessage();
                         wait = retry.backoff(attempt);
