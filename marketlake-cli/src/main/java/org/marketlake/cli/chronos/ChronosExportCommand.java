@@ -36,6 +36,9 @@ final class ChronosExportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    org.marketlake.cli.options.AdjustOption adjust;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +95,7 @@ final class ChronosExportCommand implements Callable<Integer> {
                 symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Symbol::of).toList(),
                 Timeframe.parse(timeframe), column, new TimeRange(from, to),
                 splitGaps ? ExportSelection.Segmentation.PER_SESSION : ExportSelection.Segmentation.PER_SYMBOL);
-        TrainingSet.Written written = TrainingSet.export(common.lake(), new TrainingSet.Request(selection, out, arrow, config, settings));
+        TrainingSet.Written written = TrainingSet.export(org.marketlake.core.actions.Adjustments.adjusting(common.lake(), adjust.adjustment()), new TrainingSet.Request(selection, out, arrow, config, settings));
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf("wrote %d series (%d values, %d observed) to %s%n", written.series(), written.values(), written.observed(), out);
         printer.printf("wrote training config to %s%n", written.config());

@@ -31,6 +31,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    org.marketlake.cli.options.AdjustOption adjust;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +61,7 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestRequest request = new BacktestRequest(series.symbol(), series.timeframe(), models, horizon, windows,
                 series.contextLength());
         OutputTarget target = output.target(common.root(), false);
-        BacktestResult result = LakeBacktests.run(common.lake(), request);
+        BacktestResult result = LakeBacktests.run(org.marketlake.core.actions.Adjustments.adjusting(common.lake(), adjust.adjustment()), request);
         PrintWriter out = spec.commandLine().getOut();
         switch (target.format()) {
             // The table (with its heading) and the JSON document are the backtest's own shapes; csv and jsonl are its records.

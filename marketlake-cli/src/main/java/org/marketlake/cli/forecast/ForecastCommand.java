@@ -33,6 +33,9 @@ public final class ForecastCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    org.marketlake.cli.options.AdjustOption adjust;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +71,7 @@ public final class ForecastCommand implements Callable<Integer> {
         ForecastRequest request = new ForecastRequest(series.symbol(), series.timeframe(), model,
                 series.contextLength(), horizon, at == null ? Long.MAX_VALUE : at.first(tz), calendar.asked());
         OutputTarget target = output.target(common.root(), false);
-        TimedForecast result = LakeForecasts.forecast(common.lake(), request);
+        TimedForecast result = LakeForecasts.forecast(org.marketlake.core.actions.Adjustments.adjusting(common.lake(), adjust.adjustment()), request);
         PrintWriter out = spec.commandLine().getOut();
         if (target.format() == OutputFormat.TABLE) {
             Output.write(target.file(), out, writer -> ForecastOutput.table(result, writer));

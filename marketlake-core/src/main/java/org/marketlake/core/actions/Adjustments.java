@@ -118,6 +118,15 @@ public final class Adjustments {
         return query.run(lake, skipped, factors::apply);
     }
 
+    /**
+     * {@code lake} as readers of adjusted bars see it: every read of bars through the view is adjusted as
+     * {@code adjustment} says (the lake itself for {@link Adjustment#RAW}); quotes, writes and the rest are the lake's.
+     * For forecasts, backtests, training exports and datasets, which read bars through a {@link Lake}.
+     */
+    public static Lake adjusting(Lake lake, Adjustment adjustment) {
+        return adjustment == Adjustment.RAW ? lake : AdjustedLake.of(lake, adjustment);
+    }
+
     /** {@code bars} as {@code adjustment} says (the same frame for {@link Adjustment#RAW}). */
     public static Frame adjust(Lake lake, Frame bars, Adjustment adjustment) {
         if (adjustment == Adjustment.RAW || !(bars.kind() instanceof DataKind.Bars)) {

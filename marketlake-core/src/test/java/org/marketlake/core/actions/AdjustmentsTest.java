@@ -76,6 +76,16 @@ class AdjustmentsTest {
     }
 
     @Test
+    void anAdjustingLakeAdjustsEveryReadOfBars() {
+        Lake adjusted = Adjustments.adjusting(lake, Adjustment.SPLIT);
+        Frame close = adjusted.read(DataKind.bars(Timeframe.D1), IBM, TimeRange.ALL, List.of("close"));
+        assertThat(close.columns()).extracting(c -> c.name()).containsExactly("close");
+        assertThat(close.doubles("close")).containsExactly(100, 101, 102, 102, 103);
+        assertThat(Adjustments.adjusting(lake, Adjustment.RAW)).isSameAs(lake);
+        assertThat(adjusted.actions(IBM)).hasSize(2);
+    }
+
+    @Test
     void factorsComposeAndArePrintable() {
         AdjustmentFactors factors = Adjustments.factors(lake, IBM, Adjustment.ALL);
         assertThat(factors.factors()).hasSize(2);
