@@ -27,6 +27,7 @@ class DocExamplesTest {
 
     static {
         NEEDS_INPUT.put("bars.csv", "the reader's own bars CSV");
+        NEEDS_INPUT.put("actions.csv", "the reader's own corporate-actions file");
         NEEDS_INPUT.put("market.db", "the reader's own database");
         NEEDS_INPUT.put("jdbc:postgresql", "a PostgreSQL server");
         NEEDS_INPUT.put("APCA_", "Alpaca API keys");

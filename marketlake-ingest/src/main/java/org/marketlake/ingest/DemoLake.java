@@ -35,7 +35,7 @@ public final class DemoLake {
 
     private DemoLake() {}
 
-    /** Writes IBM trades (2013-10-07), BTC/USD 1s bars (2016-10) and EUR/USD quotes (2014-05-01), with every roll-up. */
+    /** Writes IBM trades (2013-10-07) and two IBM corporate actions, BTC/USD 1s bars (2016-10) and EUR/USD quotes (2014-05-01), with every roll-up. */
     public static WriteResult write(Lake lake) {
         Path samples;
         try {
@@ -55,6 +55,12 @@ public final class DemoLake {
             results.add(Rollup.fromStoredSeconds(lake, btc, ALL_BARS, TimeRange.of(new Period.Month(YearMonth.of(2016, 10))), Session.UTC));
             // EUR/USD: quote ticks into one quote per second (the tightest spread).
             results.add(Ingest.quotes(lake, IngestOptions.of(Symbol.of("EURUSD"), List.of(extract(samples, "EURUSD.quotes.csv.gz")))).writes());
+            // IBM's corporate actions: its 2-for-1 split of 1999 and the 0.95 dividend that went ex after the demo day.
+            Symbol ibm = Symbol.of("IBM");
+            lake.writeActions(ibm, List.of(
+                    org.marketlake.core.model.CorporateAction.shares(ibm, java.time.LocalDate.of(1999, 5, 27),
+                            org.marketlake.core.model.ActionType.SPLIT, 2, "demo"),
+                    org.marketlake.core.model.CorporateAction.cashDividend(ibm, java.time.LocalDate.of(2013, 11, 6), 0.95, "demo")));
             writeSymbolCalendars(lake.root());
             return WriteResult.combine(results);
         } finally {
