@@ -36,7 +36,7 @@ final class BuildCommand implements Callable<Integer> {
         // build writes the loader's files, so a root_dir that does not exist yet is created.
         ParquetDataLoader loader = ParquetDataLoader.of(org.marketlake.loader.config.ConfigLoader.load(dataset.config, true));
         int horizon = dataset.horizon != null ? dataset.horizon : loader.config().build().horizon();
-        LakeDatasetBuilder.Result result = new LakeDatasetBuilder(loader.config(), org.marketlake.core.actions.Adjustments.adjusting(common.lake(), adjust.adjustment()))
+        LakeDatasetBuilder.Result result = new LakeDatasetBuilder(loader.config(), common.lake(), adjust.adjustment())
                 .build(dataset.symbol, dataset.timeframe, horizon, dataset.selection().withTimeframe(null).withSymbol(null).withHorizon(null));
         var print = spec.commandLine().getOut();
         for (LakeDatasetBuilder.Written file : result.files()) {

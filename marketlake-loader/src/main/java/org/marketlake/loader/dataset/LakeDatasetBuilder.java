@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.marketlake.core.actions.Adjustment;
+import org.marketlake.core.actions.Adjustments;
 import org.marketlake.core.store.Lake;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.DataKind;
@@ -49,10 +51,21 @@ import org.marketlake.loader.table.TableColumn;
 public final class LakeDatasetBuilder {
     private final LoaderConfig config;
     private final Lake lake;
+    private final Adjustment adjustment;
 
+    /** A builder of raw bars, as stored. */
     public LakeDatasetBuilder(LoaderConfig config, Lake lake) {
+        this(config, lake, Adjustment.RAW);
+    }
+
+    /**
+     * A builder of bars adjusted as {@code adjustment} says (see {@link Adjustments#adjusting}); an adjustment other than
+     * raw is part of the files' hash, so adjusted and raw builds never overwrite each other.
+     */
+    public LakeDatasetBuilder(LoaderConfig config, Lake lake, Adjustment adjustment) {
         this.config = config;
-        this.lake = lake;
+        this.lake = Adjustments.adjusting(lake, adjustment);
+        this.adjustment = adjustment;
     }
 
     /** One written month: its Parquet file (the JSON twin beside it) and rows. */
@@ -255,6 +268,9 @@ public final class LakeDatasetBuilder {
     String hash(String symbol, String timeframe, int horizon) {
         StringBuilder settings = new StringBuilder("marketlake dataset build v1|").append(symbol).append('|').append(timeframe)
                 .append("|h").append(horizon).append("|vol").append(config.build().volatilityWindow());
+        if (adjustment != Adjustment.RAW) {
+            settings.append("|adjust=").append(adjustment.name().toLowerCase(java.util.Locale.ROOT));
+        }
         for (LoaderConfig.BuildFeature feature : config.build().features()) {
             settings.append('|').append(feature.prefix()).append('=').append(feature.symbol()).append(':').append(feature.kind());
         }
