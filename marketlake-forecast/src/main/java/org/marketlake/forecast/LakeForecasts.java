@@ -14,12 +14,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.marketlake.core.calendar.SymbolCalendars;
 import org.marketlake.core.calendar.TradingCalendar;
-import org.marketlake.core.calendar.TradingCalendars;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.store.Lake;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.forecast.baseline.Baselines;
-import org.marketlake.forecast.calendar.SessionCalendar;
+import org.marketlake.core.calendar.SessionCalendar;
 
 /** Forecasts from the lake: reads the recent closes, finds the session calendar and season, forecasts, places the steps. */
 public final class LakeForecasts {
@@ -78,8 +77,7 @@ public final class LakeForecasts {
         if (configured.isPresent()) {
             return fromData.onDatesOf(configured.get());
         }
-        boolean weekdaysOnly = fromData.tradingDays().equals(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY));
-        return weekdaysOnly ? fromData.onDatesOf(TradingCalendars.of(TradingCalendars.XNYS)) : fromData;
+        return fromData.onDatesOfOrDefault(null);
     }
 
     /** The season of a series of {@code timeframe} bars, whether it trades around the clock read from the series. */

@@ -20,7 +20,7 @@ import org.marketlake.core.format.OutputFormat;
 import org.marketlake.core.format.RowsWriter;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.forecast.calendar.SessionCalendar;
+import org.marketlake.core.calendar.SessionCalendar;
 
 class ForecastOutputTest {
     private static final long MINUTE = 60_000_000L;

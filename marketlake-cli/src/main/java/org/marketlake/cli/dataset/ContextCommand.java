@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.marketlake.cli.options.CalendarOption;
 import org.marketlake.cli.options.NoLakeOptions;
 import org.marketlake.core.error.InvalidRequestException;
 import org.marketlake.core.model.Micros;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code marketlake dataset context}: the prediction context, the last {@code context_length} rows at or before
- * {@code --at} (default: the end of --year/--month when given, else the newest row), reaching into earlier months.
+ * {@code --at} (default: the end of --year/--month when given, else the newest row), reaching into earlier months;
+ * with {@code --horizon H}, also the H bar starts a forecast after the last row covers, through the calendar's open time.
  */
 @Command(name = "context", mixinStandardHelpOptions = true,
         description = "Build the prediction context: the last context_length processed rows up to a time.")
@@ -29,6 +31,9 @@ final class ContextCommand implements Callable<Integer> {
 
     @Mixin
     DatasetOptions dataset;
+
+    @Mixin
+    CalendarOption calendar;
 
     @Option(names = "--at", paramLabel = "TIME", description = "The prediction time (ISO-8601; without offset in schema.timezone).")
     String at;
@@ -64,7 +69,8 @@ final class ContextCommand implements Callable<Integer> {
             throw new InvalidRequestException("--context-length must be at least 1, got " + length);
         }
         OutputFolder output = DatasetOptions.output(out);
-        PredictionDataset context = datasets.prediction(series, atMicros, length, allowShort, output);
+        int steps = dataset.horizon != null ? dataset.horizon : 0;
+        PredictionDataset context = datasets.prediction(series, atMicros, length, allowShort, output, steps, calendar.asked());
         var print = spec.commandLine().getOut();
         context.fellBackTo().ifPresent(month -> print.printf("no file for %s: fell back to the previous month, %s%n",
                 java.time.YearMonth.from(java.time.LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC)), month));
@@ -74,6 +80,10 @@ final class ContextCommand implements Callable<Integer> {
             print.printf("short context: %d rows of the %d asked for (--allow-short)%n", context.context().rows(), length);
         }
         print.printf("columns: %d%n", context.context().names().size() + 1);
+        if (!context.horizon().isEmpty()) {
+            print.printf("horizon: %d steps (%s):%n", context.horizon().size(), context.calendar());
+            context.horizon().forEach(step -> print.printf("  %s%n", Micros.format(step)));
+        }
         DatasetOptions.printWritten(print, output);
         return 0;
     }

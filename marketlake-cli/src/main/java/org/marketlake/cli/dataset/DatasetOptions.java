@@ -63,7 +63,8 @@ final class DatasetOptions {
     @Option(names = "--timeframe", paramLabel = "TF", description = "1m (also the design's 1min), 5m, 1h (also 60min)...")
     String timeframe;
 
-    @Option(names = "--horizon", description = "The horizon, when a month holds several (15 for h15).")
+    @Option(names = "--horizon", paramLabel = "H", description = "The horizon, when a month holds several (15 for h15); dataset context also "
+            + "lists the H bar starts a forecast after the last context row covers, through the calendar's open time.")
     Integer horizon;
 
     @Option(names = "--hash", description = "The dataset hash, when a month holds several.")

@@ -131,15 +131,7 @@ class AdjustedCommandsTest {
         Map<String, Path> built = new java.util.LinkedHashMap<>();
         for (String how : new String[] {"raw", "split"}) {
             Path data = Files.createDirectories(dir.resolve("data-" + how));
-            Path config = Files.writeString(dir.resolve(how + ".yaml"), """
-                    parquet_loader:
-                      data_paths:
-                        root_dir: "%s"
-                      file_patterns:
-                        naming_regex: "([A-Z]+)_([0-9]+min)_h([0-9]+)_([0-9]{4})_([0-9]{2})_([a-f0-9]+)\\\\.(parquet|json)$"
-                      schema:
-                        datetime_column: "ds"
-                    """.formatted(data));
+            Path config = org.marketlake.cli.dataset.BuildConfig.write(dir.resolve(how + ".yaml"), data, "");
             CliRun run = ok("dataset", "build", "--root", root, "--config", config.toString(), "--symbol", "IBM", "--timeframe", "1m",
                     "--horizon", "15", "--adjust", how);
             assertThat(run.out()).contains("rows=780");

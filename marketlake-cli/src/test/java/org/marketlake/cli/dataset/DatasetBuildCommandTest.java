@@ -19,17 +19,10 @@ class DatasetBuildCommandTest {
         Path csv = Path.of(System.getProperty("marketlake.shared"), "data", "btcusd-2016-10-07", "reference-bars-1m.csv");
         Path lake = dir.resolve("lake");
         Path root = Files.createDirectories(dir.resolve("data"));
-        Path config = Files.writeString(dir.resolve("config.yaml"), """
-                parquet_loader:
-                  data_paths:
-                    root_dir: "%s"
-                  file_patterns:
-                    naming_regex: "([A-Z]+)_([0-9]+min)_h([0-9]+)_([0-9]{4})_([0-9]{2})_([a-f0-9]+)\\\\.(parquet|json)$"
-                  schema:
-                    datetime_column: "ds"
+        Path config = BuildConfig.write(dir.resolve("config.yaml"), root, """
                   build:
                     volatility_window: 30
-                """.formatted(root));
+                """);
 
         Run ingest = run("ingest", "bars", "--root", lake.toString(), "--timeframe", "1m", "--symbol", "BTCUSD", csv.toString());
         assertThat(ingest.code()).as(ingest.err()).isZero();

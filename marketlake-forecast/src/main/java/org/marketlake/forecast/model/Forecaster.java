@@ -7,7 +7,7 @@ import java.util.List;
  * Something that turns the recent past of one series into quantile forecasts. Implementations: the baselines
  * ({@code baseline.Baselines}) and Chronos-Bolt ({@code Forecasters.chronos}).
  * A forecaster knows nothing of timestamps: it sees values oldest first and answers step by step; the
- * session calendar ({@link org.marketlake.forecast.calendar.SessionCalendar}) puts the steps in time.
+ * session calendar ({@link org.marketlake.core.calendar.SessionCalendar}) puts the steps in time.
  */
 public interface Forecaster {
 

@@ -1,7 +1,7 @@
 package org.marketlake.forecast.model;
 
 import java.util.Optional;
-import org.marketlake.forecast.calendar.SessionCalendar;
+import org.marketlake.core.calendar.SessionCalendar;
 
 /**
  * A forecast placed in time: the history it was made from, the forecaster's name and how it used the history

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.marketlake.core.calendar.SessionCalendar;
+import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.error.DataNotFoundException;
 import org.marketlake.core.error.IncompleteContextException;
@@ -306,6 +308,21 @@ public final class Datasets {
      * exist, unless {@code allowShort}: then the context is every row there is.
      */
     public PredictionDataset prediction(Selection series, long atMicros, int contextLength, boolean allowShort, OutputFolder output) {
+        return prediction(series, atMicros, contextLength, allowShort, output, 0, null);
+    }
+
+    /**
+     * {@link #prediction(Selection, long, int, boolean, OutputFolder)} and the {@code horizon} bar starts a forecast
+     * after the last context row covers, stepped through open time ({@link SessionCalendar}): the hours of the day the
+     * series' rows show, on the trading dates of {@code calendar} (null: XNYS for a series that trades on weekdays only,
+     * else the days its rows show), so no step falls on a weekend, a holiday or after an early close. Published as
+     * {@code horizon.parquet} (its {@code ds} column) beside {@code context.parquet}.
+     */
+    public PredictionDataset prediction(Selection series, long atMicros, int contextLength, boolean allowShort, OutputFolder output,
+            int horizon, TradingCalendar calendar) {
+        if (horizon < 0) {
+            throw new org.marketlake.core.error.InvalidRequestException("the horizon must be at least 0 steps, got " + horizon).about("horizon");
+        }
         LocalDate at = LocalDate.ofInstant(Micros.toInstant(atMicros), ZoneOffset.UTC);
         Selection upTo = series.withYears(Selection.ANY_YEAR_FIRST, at.getYear()).withMonths(1, 12);
         return loader.audited(upTo, "context", session -> {
@@ -362,9 +379,21 @@ public final class Datasets {
             session.update("files_processed", used.size());
             int rows = Math.min(contextLength, table.rows());
             session.update("rows_loaded", rows);
+            List<Long> steps = List.of();
+            String stepped = "";
+            if (horizon > 0) {
+                FileInfo file = used.get(used.size() - 1);
+                SessionCalendar open = SessionCalendar.fromData(LakeDatasetBuilder.timeframe(file.timeframe()), table.ds(), table.rows())
+                        .onDatesOfOrDefault(calendar);
+                steps = java.util.Arrays.stream(open.after(table.ds()[table.rows() - 1], horizon)).boxed().toList();
+                stepped = open.toString();
+            }
             PredictionDataset context = new PredictionDataset(table.slice(table.rows() - rows, table.rows()), atMicros, rows, used,
-                    fellBack);
+                    fellBack, steps, stepped);
             output.parquet("context.parquet", context.context());
+            if (horizon > 0) {
+                output.parquet("horizon.parquet", Table.of(steps.stream().mapToLong(Long::longValue).toArray(), List.of()));
+            }
             return context;
         });
     }

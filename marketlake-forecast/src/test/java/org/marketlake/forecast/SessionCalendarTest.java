@@ -1,4 +1,6 @@
-package org.marketlake.forecast.calendar;
+package org.marketlake.forecast;
+
+import org.marketlake.core.calendar.SessionCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.marketlake.forecast.TestBars.micros;
@@ -17,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Timeframe;
-import org.marketlake.forecast.TestBars;
 
 class SessionCalendarTest {
     private static final long MINUTE = 60_000_000L;

@@ -1,11 +1,10 @@
-package org.marketlake.forecast.calendar;
+package org.marketlake.core.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.marketlake.core.calendar.TradingCalendar;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Timeframe;
 
@@ -26,7 +25,8 @@ import org.marketlake.core.model.Timeframe;
  *       whose weekend bars appear, such as crypto's, gets its weekends). A market with no closed hours whose
  *       data spans less than two weeks is taken to trade every day: its weekends are not in the data yet.</li>
  * </ul>
- * Holidays come from an exchange calendar ({@link #onDatesOf}): without one, a holiday is forecast as a trading day.
+ * Holidays and early closes come from an exchange calendar ({@link #onDatesOf}): without one, a holiday is forecast as a
+ * trading day. Forecasts and {@code dataset context} step through open time with it.
  */
 public final class SessionCalendar {
     static final int CLOSED_HOURS = 2;
@@ -57,6 +57,18 @@ public final class SessionCalendar {
      */
     public SessionCalendar onDatesOf(TradingCalendar exchange) {
         return new SessionCalendar(timeframe, openSlots, dayStart, tradingDays, exchange);
+    }
+
+    /**
+     * This calendar on the dates of {@code asked}, or, when none was asked for (null), of XNYS when the bars trade on
+     * weekdays only (an equity); bars that trade on weekends keep the dates they show, so a crypto pair is not put on
+     * an exchange's days.
+     */
+    public SessionCalendar onDatesOfOrDefault(TradingCalendar asked) {
+        if (asked != null) {
+            return onDatesOf(asked);
+        }
+        return tradingDays.equals(WEEKDAYS) ? onDatesOf(TradingCalendars.of(TradingCalendars.XNYS)) : this;
     }
 
     /** The exchange calendar that decides the trading dates, if one was given. */
@@ -171,7 +183,12 @@ public final class SessionCalendar {
     public boolean isOpen(long micros) {
         if (exchange != null) {
             LocalDate date = Micros.utcDate(micros - dayStart);
-            if (exchange.session(date).isEmpty()) {
+            java.util.Optional<TradingSession> session = exchange.session(date);
+            if (session.isEmpty()) {
+                return false;
+            }
+            // An early close ends the day's trading, extended hours included: no step at or after it.
+            if (!timeframe.isDaily() && session.get().earlyClose() && micros >= session.get().closeMicros()) {
                 return false;
             }
         } else if (!tradingDays.contains(dayOfWeek(micros - dayStart))) {
