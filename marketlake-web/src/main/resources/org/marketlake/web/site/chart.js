@@ -52,8 +52,9 @@ const chart = LWC.createChart(el('chart'), {
 const candles = chart.addSeries(LWC.CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', borderVisible: false,
   wickUpColor: '#26a69a', wickDownColor: '#ef5350' });
 const vwap = chart.addSeries(LWC.LineSeries, { color: '#ff9800', lineWidth: 2, priceLineVisible: false, lastValueVisible: false, title: 'VWAP' });
-const bid = chart.addSeries(LWC.LineSeries, { color: '#1e88e5', lineWidth: 1, priceLineVisible: false, title: 'bid' });
-const ask = chart.addSeries(LWC.LineSeries, { color: '#8e24aa', lineWidth: 1, priceLineVisible: false, title: 'ask' });
+const quotePrices = { type: 'price', precision: 5, minMove: 0.00001 };
+const bid = chart.addSeries(LWC.LineSeries, { color: '#1e88e5', lineWidth: 1, priceLineVisible: false, title: 'bid', priceFormat: quotePrices });
+const ask = chart.addSeries(LWC.LineSeries, { color: '#8e24aa', lineWidth: 1, priceLineVisible: false, title: 'ask', priceFormat: quotePrices });
 const band90 = chart.addSeries(LWC.AreaSeries, { lineColor: 'rgba(41,98,255,0.5)', topColor: 'rgba(41,98,255,0.18)',
   bottomColor: 'rgba(41,98,255,0.18)', lineWidth: 1, priceLineVisible: false, lastValueVisible: false, title: 'q90' });
 // The lower edge of the band: an area in the background colour over the part of q90's fill below q10.
@@ -65,6 +66,26 @@ const spread = chart.addSeries(LWC.HistogramSeries, { color: '#ab47bc', priceLin
   priceFormat: { type: 'price', precision: 6, minMove: 0.000001 } }, 1);
 chart.panes()[1].setStretchFactor(0.25);
 const pending = { zoom: null };
+
+/** For tests and the curious: how many loaded bars the visible range holds, and how many pixels the candles drew. */
+state.visibleBars = () => {
+  const range = chart.timeScale().getVisibleLogicalRange();
+  const info = range ? candles.barsInLogicalRange(range) : null;
+  if (!info || info.barsBefore === undefined) return 0;
+  return Math.max(0, state.bars - Math.max(0, info.barsBefore) - Math.max(0, info.barsAfter));
+};
+state.candlePixels = () => {
+  const canvas = chart.takeScreenshot();
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
+    if ((r === 0x26 && g === 0xa6 && b === 0x9a) || (r === 0xef && g === 0x53 && b === 0x50)) count++;
+  }
+  return count;
+};
+state.seriesSizes = () => ({ candles: candles.data().length, median: median.data().length, band: band90.data().length, bid: bid.data().length });
+state.showTime = (from, to) => chart.timeScale().setVisibleRange({ from: from, to: to });
 
 function setStatus(text, bad) {
   el('status').textContent = text;
@@ -227,6 +248,9 @@ async function start() {
   state.tz = params.get('tz') || 'UTC';
   el('tz').value = state.tz;
   fromControls();
+  // an instant in the address (2014-05-01T12:00:00Z) is kept, though the date boxes can only show dates
+  if (params.get('start') && !el('start').value) state.start = params.get('start');
+  if (params.get('end') && !el('end').value) state.end = params.get('end');
   chart.timeScale().subscribeVisibleTimeRangeChange(onVisibleRange);
   if (state.symbol) await load(); else state.ready = true;
 }
