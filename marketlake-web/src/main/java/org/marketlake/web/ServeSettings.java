@@ -20,6 +20,10 @@ public record ServeSettings(Lake lake, InetAddress bind, int port, String token,
             throw new InvalidRequestException("port must be between 0 and 65535 [value=" + port + "]").about("port");
         }
         token = token == null || token.isBlank() ? null : token;
+        if (token != null && !token.matches("[!#-+\\--:<-\\[\\]-~]{1,256}")) {
+            throw new InvalidRequestException("a token is 1 to 256 printable ASCII characters without spaces, quotes, commas, semicolons"
+                    + " or backslashes (it travels in URLs, headers and a cookie)").about("token");
+        }
         if (token == null && !bind.isLoopbackAddress()) {
             throw new InvalidRequestException("binding to " + bind.getHostAddress() + " lets other machines read the lake: give an access token,"
                     + " or bind to 127.0.0.1").about("token");

@@ -109,6 +109,16 @@ class BrowserTest {
 
     @Test
     @Order(3)
+    void theMarketHoursToggleKeepsTheSession() {
+        browser.evaluate("document.querySelector('#market-hours').click()");
+        browser.waitFor("window.marketlake.ready && window.marketlake.marketHours && window.marketlake.bars === 390", WAIT);
+        assertThat(state("location.search").asText()).contains("market_hours=true");
+        browser.evaluate("document.querySelector('#market-hours').click()");
+        browser.waitFor("window.marketlake.ready && !window.marketlake.marketHours && window.marketlake.bars === 453", WAIT);
+    }
+
+    @Test
+    @Order(4)
     void theTimeZoneSwitchMovesTheAxisLabels() {
         browser.waitFor("window.marketlake.tickLabels.filter(l => /^\\d\\d:\\d\\d$/.test(l)).length > 3", WAIT);
         Set<String> utc = times(state("window.marketlake.tickLabels"));
@@ -125,7 +135,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aForecastOverlayAppearsBeyondTheLastBar() throws IOException {
         browser.evaluate("document.querySelector('#horizon').value = '120'; document.querySelector('#forecast').click()");
         browser.waitFor("window.marketlake.forecastPoints === 120", WAIT);
@@ -138,7 +148,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void zoomingIntoARollUpFetchesTheFinerBars() throws IOException {
         show("/chart.html?symbol=BTCUSD&timeframe=1s", "window.marketlake.bars > 0");
         // 4,063 1s bars are more than the page asks for (2,000): it shows the 1,419 1m bars first
@@ -152,7 +162,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void quotesAreDrawnAsABidAskBand() throws IOException {
         show("/chart.html?symbol=EURUSD&timeframe=quotes&start=2014-05-01T12:00:00Z&end=2014-05-01T13:00:00Z", "window.marketlake.quotes > 0");
         assertThat(state("window.marketlake.seriesSizes().bid").asInt()).isEqualTo(state("window.marketlake.quotes").asInt());
@@ -162,7 +172,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theSqlPageAnswersAndRefusesCopy() throws IOException {
         show("/sql.html", "true");
         browser.evaluate("document.querySelector('#run').click()");
@@ -182,7 +192,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theCoveragePageShowsEachDay() throws IOException {
         show("/coverage.html?symbol=IBM&timeframe=1m", "true");
         assertThat(state("window.marketlake.days").asInt()).isEqualTo(1);

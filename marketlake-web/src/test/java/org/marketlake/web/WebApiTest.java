@@ -176,6 +176,21 @@ class WebApiTest {
     }
 
     @Test
+    void aCheckpointGivenToTheServerIsModelChronos() throws IOException {
+        Path checkpoint = Path.of(System.getProperty("marketlake.shared", "../../shared"), "chronos/dummy-chronos-bolt-model");
+        try (WebServer withModel = DemoServer.start(DemoServer.demoLake(), null, checkpoint)) {
+            HttpResponse<String> inventory = DemoServer.get(withModel, "/api/inventory");
+            assertThat(JSON.readTree(inventory.body()).get("models").toString()).isEqualTo("[\"seasonal-naive\",\"naive\",\"drift\",\"chronos\"]");
+            HttpResponse<String> answer = DemoServer.get(withModel, "/api/forecast?symbol=IBM&timeframe=1m&model=chronos&horizon=4");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode forecast = JSON.readTree(answer.body());
+            assertThat(forecast.get("model").asText()).isEqualTo("chronos");
+            assertThat(forecast.get("method").asText()).containsIgnoringCase("chronos");
+            assertThat(forecast.get("median")).hasSize(4);
+        }
+    }
+
+    @Test
     void sqlAnswersReadOnlyQueriesAndRefusesWrites() throws IOException {
         HttpResponse<String> answer = DemoServer.post(server, "/api/sql", "SELECT symbol, count(*) AS bars FROM bars_1m GROUP BY symbol ORDER BY symbol");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -258,5 +273,10 @@ class WebApiTest {
         assertThatThrownBy(() -> new ServeSettings(lake, InetAddress.getByName("0.0.0.0"), 0, null, null))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("access token");
         assertThat(new ServeSettings(lake, InetAddress.getByName("0.0.0.0"), 0, "t", null).token()).isEqualTo("t");
+        assertThat(new ServeSettings(lake, InetAddress.getLoopbackAddress(), 0, "a-Z_0.9~!", null).token()).isEqualTo("a-Z_0.9~!");
+        for (String bad : new String[] {"two words", "semi;colon", "com,ma", "quo\"te", "back\\slash"}) {
+            assertThatThrownBy(() -> new ServeSettings(lake, InetAddress.getLoopbackAddress(), 0, bad, null))
+                    .as(bad).isInstanceOf(InvalidRequestException.class).hasMessageContaining("printable ASCII");
+        }
     }
 }

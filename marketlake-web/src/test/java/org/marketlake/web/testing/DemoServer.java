@@ -34,7 +34,12 @@ public final class DemoServer {
     }
 
     public static WebServer start(Path root, String token) {
-        return WebServer.start(new ServeSettings(Lake.openExisting(root), InetAddress.getLoopbackAddress(), 0, token, null));
+        return start(root, token, null);
+    }
+
+    /** With {@code model} (a Chronos-Bolt checkpoint folder) offered as forecast model {@code chronos}. */
+    public static WebServer start(Path root, String token, Path model) {
+        return WebServer.start(new ServeSettings(Lake.openExisting(root), InetAddress.getLoopbackAddress(), 0, token, model));
     }
 
     /** GET {@code path} (with a leading slash) from {@code server}. */
