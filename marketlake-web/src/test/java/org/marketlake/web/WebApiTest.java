@@ -220,6 +220,10 @@ class WebApiTest {
         assertThat(refused(DemoServer.get(server, "/api/bars?symbol=IBM&timeframe=1m&format=xml"), 400)).contains("unknown format");
         assertThat(refused(DemoServer.get(server, "/api/bars?timeframe=1m"), 400)).contains("missing parameter symbol");
         assertThat(refused(DemoServer.get(server, "/api/quotes?symbol=IBM"), 404)).contains("no quotes of IBM");
+        assertThat(refused(DemoServer.get(server, "/api/coverage?symbol=IBM&timeframe=1m&start=2013-02-30"), 400)).contains("bad start");
+        assertThat(refused(DemoServer.get(server, "/api/coverage?symbol=XYZ&timeframe=1m"), 404)).contains("no 1m bars of XYZ");
+        assertThat(refused(DemoServer.get(server, "/api/forecast?symbol=XYZ&timeframe=1m"), 404)).contains("XYZ");
+        assertThat(refused(DemoServer.get(server, "/api/forecast?symbol=IBM&timeframe=1m&horizon=0"), 400)).contains("horizon");
         assertThat(refused(DemoServer.get(server, "/api/nothing"), 404)).contains("no such API");
         assertThat(refused(DemoServer.post(server, "/api/bars?symbol=IBM&timeframe=1m", ""), 405)).contains("read-only");
         assertThat(refused(DemoServer.get(server, "/../pom.xml"), 404)).contains("no such page");

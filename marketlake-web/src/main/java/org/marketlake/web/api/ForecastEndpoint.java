@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.marketlake.core.error.DataNotFoundException;
 import org.marketlake.core.error.InvalidRequestException;
+import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.store.Lake;
 import org.marketlake.forecast.ForecastRequest;
@@ -49,6 +51,9 @@ final class ForecastEndpoint {
         long atMicros = Params.first(request, "at", Long.MAX_VALUE);
         ForecastRequest asked = new ForecastRequest(Params.symbol(request), Params.timeframe(request),
                 model.equals(CHRONOS) ? checkpoint.toString() : model, 0, request.integer("horizon", 30, 1, ForecastRequest.MAX_HORIZON), atMicros);
+        if (lake.catalogue().files().stream().noneMatch(f -> f.kind().equals(DataKind.bars(asked.timeframe())) && f.symbol().equals(asked.symbol()))) {
+            throw new DataNotFoundException("no " + asked.timeframe() + " bars of " + asked.symbol() + " in the lake");
+        }
         TimedForecast result = LakeForecasts.forecast(lake, asked);
         Forecast forecast = result.forecast();
         long[] seconds = new long[result.timestamps().length];
