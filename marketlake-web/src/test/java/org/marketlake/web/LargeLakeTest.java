@@ -8,17 +8,14 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlake.core.model.DataKind;
-import org.marketlake.core.model.Frame;
-import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.TimeRange;
 import org.marketlake.core.model.Timeframe;
 import org.marketlake.core.store.Lake;
+import org.marketlake.core.testing.Bars;
 import org.marketlake.ingest.aggregate.Rollup;
 import org.marketlake.ingest.aggregate.Session;
 import org.marketlake.web.testing.DemoServer;
@@ -39,19 +36,8 @@ class LargeLakeTest {
     void eachRangeIsAnsweredFromTheFinestRollUpThatFits() throws IOException {
         Lake lake = Lake.open(root);
         Symbol symbol = Symbol.of("SYNTH");
-        long start = Micros.of(java.time.Instant.parse("2024-03-04T00:00:00Z"));
-        Frame.Builder bars = Frame.builder(DataKind.bars(Timeframe.S1), symbol, SECONDS);
-        Random random = new Random(19); // seeded: the same walk every run
-        double price = 100;
-        for (int second = 0; second < SECONDS; second++) {
-            int row = bars.add(start + second * Micros.PER_SECOND);
-            double next = price + random.nextGaussian() * 0.01;
-            bars.setDouble(LakeSchema.OPEN, row, price).setDouble(LakeSchema.HIGH, row, Math.max(price, next) + 0.005)
-                    .setDouble(LakeSchema.LOW, row, Math.min(price, next) - 0.005).setDouble(LakeSchema.CLOSE, row, next)
-                    .setDouble(LakeSchema.VOLUME, row, 1 + random.nextInt(10));
-            price = next;
-        }
-        lake.write(bars.build());
+        long start = Bars.micros("2024-03-04T00:00:00Z");
+        lake.write(Bars.random(Timeframe.S1, symbol.value(), start, Micros.PER_SECOND, SECONDS, 19));
         Rollup.fromStoredSeconds(lake, symbol, EnumSet.range(Timeframe.M1, Timeframe.H1),
                 new TimeRange(start, start + SECONDS * Micros.PER_SECOND - 1), Session.UTC);
         try (WebServer server = DemoServer.start(root, null)) {
