@@ -54,7 +54,7 @@ public final class WebServer implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 0);
         } catch (IOException e) {
             throw new org.marketlake.core.error.InvalidRequestException("cannot listen on " + settings.bind().getHostAddress() + ":" + settings.port()
-                    + ": " + e.getMessage() + " (another server there? choose another port)", e).about("port");
+                    + ": " + e.getMessage() + ": stop the server there, or choose another port", e).about("port");
         }
         ExecutorService workers = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "marketlake-web");

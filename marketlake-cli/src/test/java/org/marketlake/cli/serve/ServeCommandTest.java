@@ -30,6 +30,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPortInUseIsAUsageError() throws java.io.IOException {
+        CliRun.of("demo", "--root", dir.toString());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("serve", "--root", dir.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("choose another port (--port PORT)");
+        }
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         CliRun.of("demo", "--root", dir.toString());
         CliRun run = CliRun.of("serve", "--root", dir.toString(), "--port", "70000");
