@@ -23,7 +23,8 @@ public final class TradesCsv {
 
     public static void main(String[] args) throws IOException {
         long bytes = Long.parseLong(args[1]);
-        long written = write(Path.of(args[0]), Long.MAX_VALUE, bytes, 2_000_000);
+        boolean dense = args.length > 2 && args[2].equals("dense");
+        long written = dense ? writeDense(Path.of(args[0]), 80, 31) : write(Path.of(args[0]), Long.MAX_VALUE, bytes, 2_000_000);
         System.out.println("wrote " + args[0] + ": " + written + " ticks, " + Files.size(Path.of(args[0])) + " bytes");
     }
 
@@ -61,6 +62,32 @@ public final class TradesCsv {
                     count++;
                 }
                 date = date.plusDays(1);
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The densest month: a trade every {@code stepMillis} around the clock for {@code days} days from 2024-01-01, so
+     * every second of the month holds a bar (31 days at 80 ms: 33.48M trades, 2,678,400 bars, 1.19 GB).
+     */
+    public static long writeDense(Path file, int stepMillis, int days) throws IOException {
+        Random random = new Random(7);
+        long start = LocalDate.of(2024, 1, 1).toEpochDay() * 86_400_000L;
+        long end = start + days * 86_400_000L;
+        long cents = 10_000;
+        long count = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            out.write("timestamp,price,size\n");
+            StringBuilder line = new StringBuilder(64);
+            for (long millis = start; millis < end; millis += stepMillis) {
+                cents = Math.max(100, cents + random.nextInt(3) - 1);
+                line.setLength(0);
+                line.append(Micros.format(millis * 1000)).append(',').append(cents / 100).append('.')
+                        .append((char) ('0' + cents % 100 / 10)).append((char) ('0' + cents % 10))
+                        .append(',').append(1 + random.nextInt(500)).append('\n');
+                out.append(line);
+                count++;
             }
         }
         return count;

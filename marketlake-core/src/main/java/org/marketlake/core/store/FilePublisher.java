@@ -26,9 +26,9 @@ final class FilePublisher {
         }
         MergeResult merged = existing == null ? MergeResult.allNew(rows) : MergeResult.merge(existing, rows);
         if (existing == null || merged.added() > 0 || merged.replaced() > 0) {
-            staging.stage(target, temporary -> ParquetFileWrites.write(merged.frame(), temporary));
+            staging.stage(target, temporary -> ParquetFileWrites.write(merged.rows(), temporary));
         }
-        return new WriteResult.FileWrite(target, key.period(), merged.added(), merged.replaced(), merged.unchanged(), merged.frame().size());
+        return new WriteResult.FileWrite(target, key.period(), merged.added(), merged.replaced(), merged.unchanged(), merged.rows().size());
     }
 
     /**

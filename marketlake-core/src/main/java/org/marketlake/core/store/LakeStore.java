@@ -226,7 +226,10 @@ final class LakeStore implements Lake {
         TreeMap<Period, int[]> byPeriod = splitByPeriod(unique);
         List<WriteResult.FileWrite> files = new ArrayList<>();
         for (var entry : byPeriod.entrySet()) {
-            Frame part = unique.slice(entry.getValue()[0], entry.getValue()[1]);
+            int from = entry.getValue()[0];
+            int to = entry.getValue()[1];
+            // A write of one month (what ingest hands over) is passed on as it is: no second copy of a dense month.
+            Frame part = from == 0 && to == unique.size() ? unique : unique.slice(from, to);
             LakeLayout.FileKey key = new LakeLayout.FileKey(frame.kind(), frame.symbol(), entry.getKey());
             try {
                 files.add(FilePublisher.mergeAndStage(layout, key, part, staging));

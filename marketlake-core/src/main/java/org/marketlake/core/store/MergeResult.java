@@ -6,12 +6,13 @@ import org.marketlake.core.model.Frame;
 
 /**
  * Rows merged by timestamp: a new timestamp is added, an existing one with other values is replaced (last write
- * wins), an identical row is unchanged. Both inputs are sorted with unique timestamps and the full schema.
+ * wins), an identical row is unchanged. Both inputs are sorted with unique timestamps and the full schema. The
+ * merged rows are not copied: {@link RowsToWrite} reads them from the two inputs when the file is encoded.
  */
-record MergeResult(Frame frame, long added, long replaced, long unchanged) {
+record MergeResult(RowsToWrite rows, long added, long replaced, long unchanged) {
 
     static MergeResult allNew(Frame rows) {
-        return new MergeResult(rows, rows.size(), 0, 0);
+        return new MergeResult(RowsToWrite.of(rows), rows.size(), 0, 0);
     }
 
     static MergeResult merge(Frame existing, Frame incoming) {
@@ -46,24 +47,9 @@ record MergeResult(Frame frame, long added, long replaced, long unchanged) {
             }
         }
         if (added == 0 && replaced == 0) {
-            return new MergeResult(existing, 0, 0, unchanged);
+            return new MergeResult(RowsToWrite.of(existing), 0, 0, unchanged);
         }
-        Frame.Builder builder = Frame.builder(existing.kind(), existing.symbol(), size);
-        List<Column> columns = existing.columns();
-        for (int r = 0; r < size; r++) {
-            Frame from = source[r] >= 0 ? existing : incoming;
-            int row = source[r] >= 0 ? source[r] : -source[r] - 1;
-            int at = builder.add(from.timestamps()[row]);
-            for (int c = 2; c < columns.size(); c++) {
-                switch (columns.get(c).type()) {
-                    case DOUBLE -> builder.setDouble(c, at, ((double[]) from.array(c))[row]);
-                    case INT32 -> builder.setInt(c, at, ((int[]) from.array(c))[row]);
-                    case STRING -> builder.setString(c, at, ((String[]) from.array(c))[row]);
-                    case TIMESTAMP -> throw new IllegalStateException("second timestamp column " + columns.get(c));
-                }
-            }
-        }
-        return new MergeResult(builder.build(), added, replaced, unchanged);
+        return new MergeResult(new RowsToWrite(existing, incoming, source, size), added, replaced, unchanged);
     }
 
     /** Values equal bit for bit (so null, held as NaN, equals null, and 0.0 differs from -0.0). */

@@ -63,40 +63,81 @@ final class ParquetFileReads {
     static Frame read(Path file, DataKind kind, Symbol symbol, TimeRange range, List<Column> columns, FooterCheck footerCheck)
             throws IOException {
         List<Integer> matching;
+        long firstRows = 0;
+        long totalRows;
         try (ParquetFileReader reader = open(file)) {
             footerCheck.check(reader);
             matching = RowGroupPruning.matching(reader, range);
             long rows = 0;
-            for (int b : matching) {
-                rows += reader.getRowGroups().get(b).getRowCount();
+            for (int i = 0; i < matching.size(); i++) {
+                rows += reader.getRowGroups().get(matching.get(i)).getRowCount();
+                if (i + 1 == matching.size() / 2) {
+                    firstRows = rows;
+                }
             }
+            totalRows = rows;
             if (matching.isEmpty()) {
                 return Frame.empty(kind, symbol, columns);
             }
             if (matching.size() == 1 || rows < PARALLEL_READ_ROWS) {
-                return Frame.concat(readGroups(reader, matching, kind, symbol, range, columns));
+                Object[] into = allocate(columns, rows);
+                int filled = readGroups(reader, matching, kind, symbol, range, columns, into, 0);
+                return exact(Frame.of(kind, symbol, columns, into, filled), rows);
             }
         }
-        // Large reads: each half of the row groups through its own reader on its own core.
+        // Large reads: each half of the row groups through its own reader on its own core, each decoding its row
+        // groups straight into its share of one set of arrays (no per-group frames kept, no concatenation copy:
+        // a dense month is held once).
         int half = matching.size() / 2;
-        List<List<Integer>> parts = List.of(matching.subList(0, half), matching.subList(half, matching.size()));
-        List<Future<List<Frame>>> futures = new ArrayList<>();
-        for (List<Integer> part : parts) {
+        List<Integer> firstHalf = matching.subList(0, half);
+        List<Integer> secondHalf = matching.subList(half, matching.size());
+        Object[] into = allocate(columns, totalRows);
+        int secondStart = Math.toIntExact(firstRows);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (List<Integer> part : List.of(firstHalf, secondHalf)) {
+            int start = part == firstHalf ? 0 : secondStart;
             futures.add(ParquetThreads.POOL.submit(() -> {
                 try (ParquetFileReader reader = open(file)) {
-                    return readGroups(reader, part, kind, symbol, range, columns);
+                    return readGroups(reader, part, kind, symbol, range, columns, into, start);
                 }
             }));
         }
-        List<Frame> frames = new ArrayList<>();
-        for (Future<List<Frame>> future : futures) {
-            frames.addAll(ParquetThreads.join(future));
+        int firstFilled = ParquetThreads.join(futures.get(0));
+        int secondFilled = ParquetThreads.join(futures.get(1)) - secondStart;
+        if (firstFilled < secondStart) {
+            // The range cut rows off the first half's edge: close the gap.
+            for (Object column : into) {
+                if (column != null) {
+                    System.arraycopy(column, secondStart, column, firstFilled, secondFilled);
+                }
+            }
         }
-        return Frame.concat(frames);
+        return exact(Frame.of(kind, symbol, columns, into, firstFilled + secondFilled), totalRows);
     }
 
-    private static List<Frame> readGroups(ParquetFileReader reader, List<Integer> blocks, DataKind kind, Symbol symbol,
-            TimeRange range, List<Column> columns) throws IOException {
+    /** Arrays as long as the rows: a range that cut rows off the edge groups costs a copy of what is left. */
+    private static Frame exact(Frame frame, long allocated) {
+        return frame.size() == allocated ? frame : frame.slice(0, frame.size());
+    }
+
+    private static Object[] allocate(List<Column> columns, long rows) {
+        int size = Math.toIntExact(rows);
+        Object[] arrays = new Object[columns.size()];
+        for (int c = 0; c < arrays.length; c++) {
+            Column column = columns.get(c);
+            arrays[c] = column.name().equals(LakeSchema.SYMBOL) ? null : switch (column.type()) {
+                case TIMESTAMP -> new long[size];
+                case DOUBLE -> new double[size];
+                case INT32 -> new int[size];
+                case STRING -> new String[size];
+            };
+        }
+        return arrays;
+    }
+
+    /** Decodes {@code blocks} into {@code into} from row {@code start}; returns the row after the last one filled. */
+    private static int readGroups(ParquetFileReader reader, List<Integer> blocks, DataKind kind, Symbol symbol,
+            TimeRange range, List<Column> columns, Object[] into, int start) throws IOException {
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
         List<ColumnDescriptor> wanted = new ArrayList<>();
@@ -104,12 +145,18 @@ final class ParquetFileReads {
             wanted.add(fileSchema.getColumnDescription(new String[] {column.name()}));
         }
         boolean ours = !SLOW_READS && PageDecoder.handles(reader.getFooter().getFileMetaData().getKeyValueMetaData());
-        List<Frame> parts = new ArrayList<>();
+        int at = start;
         for (int b : blocks) {
             PageReadStore pages = reader.readRowGroup(b);
-            parts.add(readGroup(pages, fileSchema, createdBy, kind, symbol, range, columns, wanted, ours));
+            Frame group = readGroup(pages, fileSchema, createdBy, kind, symbol, range, columns, wanted, ours);
+            for (int c = 0; c < into.length; c++) {
+                if (into[c] != null) {
+                    System.arraycopy(group.array(c), 0, into[c], at, group.size());
+                }
+            }
+            at += group.size();
         }
-        return parts;
+        return at;
     }
 
     private static Frame readGroup(PageReadStore pages, MessageType fileSchema, String createdBy, DataKind kind, Symbol symbol,

@@ -36,7 +36,12 @@ final class ParquetFileWrites {
 
     /** Writes {@code frame} (full schema, sorted, validated) to the new file {@code target} and forces it to disk. */
     static void write(Frame frame, Path target) throws IOException {
-        MessageType schema = ParquetFormat.messageType(frame.kind(), frame.columns());
+        write(RowsToWrite.of(frame), target);
+    }
+
+    /** Writes {@code rows} (full schema, sorted, validated) to the new file {@code target} and forces it to disk. */
+    static void write(RowsToWrite rows, Path target) throws IOException {
+        MessageType schema = ParquetFormat.messageType(rows.kind(), rows.columns());
         ParquetProperties properties = ParquetProperties.builder()
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
                 .withDictionaryEncoding(true)
@@ -51,14 +56,14 @@ final class ParquetFileWrites {
         boolean done = false;
         try {
             fileWriter.start();
-            int[] bounds = rowGroupBounds(frame);
+            int[] bounds = rowGroupBounds(rows);
             // Row groups are encoded and compressed in parallel (each into its own in-memory page store), then
             // appended to the file in order: the bytes are the same as a sequential write.
             List<Future<EncodedGroup>> groups = new ArrayList<>();
             for (int g = 0; g + 1 < bounds.length; g++) {
                 int from = bounds[g];
                 int to = bounds[g + 1];
-                groups.add(ParquetThreads.POOL.submit(() -> encode(frame, schema, properties, from, to)));
+                groups.add(ParquetThreads.POOL.submit(() -> encode(rows, schema, properties, from, to)));
             }
             for (Future<EncodedGroup> future : groups) {
                 EncodedGroup group = ParquetThreads.join(future);
@@ -68,7 +73,7 @@ final class ParquetFileWrites {
                 group.store().close();
                 group.pages().close();
             }
-            fileWriter.end(ParquetFormat.metadata(frame));
+            fileWriter.end(ParquetFormat.metadata(rows));
             done = true;
         } finally {
             if (!done) {
@@ -80,10 +85,10 @@ final class ParquetFileWrites {
     /** One row group's pages, compressed and held in memory until appended to the file. */
     private record EncodedGroup(int rows, ColumnChunkPageWriteStore pages, ColumnWriteStore store) {}
 
-    private static EncodedGroup encode(Frame frame, MessageType schema, ParquetProperties properties, int from, int to) {
+    private static EncodedGroup encode(RowsToWrite rows, MessageType schema, ParquetProperties properties, int from, int to) {
         List<ColumnDescriptor> descriptors = schema.getColumns();
-        List<Column> columns = frame.columns();
-        Binary symbol = Binary.fromString(frame.symbol().value());
+        List<Column> columns = rows.columns();
+        Binary symbol = Binary.fromString(rows.symbol().value());
         ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
                 ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), schema,
                 HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, properties.getPageWriteChecksumEnabled());
@@ -92,7 +97,9 @@ final class ParquetFileWrites {
         for (int c = 0; c < writers.length; c++) {
             writers[c] = store.getColumnWriter(descriptors.get(c));
         }
-        for (int row = from; row < to; row++) {
+        for (int r = from; r < to; r++) {
+            Frame frame = rows.frameAt(r);
+            int row = rows.rowAt(r);
             for (int c = 0; c < writers.length; c++) {
                 writeValue(writers[c], columns.get(c), frame.array(c), row, symbol);
             }
@@ -142,17 +149,17 @@ final class ParquetFileWrites {
      * and large days split at {@value #MAX_ROWS_PER_GROUP} rows, so a one-day query reads about one day.
      * Coarser bars: groups of at most {@value #MAX_ROWS_PER_GROUP} rows (a month of 1m bars is one group).
      */
-    static int[] rowGroupBounds(Frame frame) {
-        int size = frame.size();
+    private static int[] rowGroupBounds(RowsToWrite rows) {
+        int size = rows.size();
         List<Integer> bounds = new ArrayList<>();
         bounds.add(0);
-        boolean daily = frame.kind() instanceof DataKind.Quotes
-                || (frame.kind() instanceof DataKind.Bars bars && bars.timeframe() == Timeframe.S1);
-        long[] ts = frame.timestamps();
+        boolean daily = rows.kind() instanceof DataKind.Quotes
+                || (rows.kind() instanceof DataKind.Bars bars && bars.timeframe() == Timeframe.S1);
         int groupStart = 0;
         for (int row = 1; row <= size; row++) {
             boolean end = row == size;
-            boolean dayChange = !end && daily && Math.floorDiv(ts[row], Micros.PER_DAY) != Math.floorDiv(ts[row - 1], Micros.PER_DAY);
+            boolean dayChange = !end && daily
+                    && Math.floorDiv(rows.timestamp(row), Micros.PER_DAY) != Math.floorDiv(rows.timestamp(row - 1), Micros.PER_DAY);
             boolean full = row - groupStart >= MAX_ROWS_PER_GROUP;
             if (end || full || (dayChange && row - groupStart >= SMALL_GROUP_ROWS)) {
                 bounds.add(row);

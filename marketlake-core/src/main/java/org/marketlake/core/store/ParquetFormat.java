@@ -10,7 +10,6 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.marketlake.core.model.Column;
 import org.marketlake.core.model.DataKind;
-import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
 
 /** The lake file format: its Parquet schema per kind and the key-value metadata every file carries. */
@@ -41,17 +40,16 @@ final class ParquetFormat {
         return message.named(kind instanceof DataKind.Quotes ? "quote" : "bar");
     }
 
-    /** The key-value metadata of a file holding {@code frame} (sorted): no wall-clock time, so rewrites are byte-identical. */
-    static Map<String, String> metadata(Frame frame) {
+    /** The key-value metadata of a file holding {@code rows} (sorted): no wall-clock time, so rewrites are byte-identical. */
+    static Map<String, String> metadata(RowsToWrite rows) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(META_PREFIX + "schema_version", SCHEMA_VERSION);
-        metadata.put(META_PREFIX + "kind", frame.kind() instanceof DataKind.Quotes ? "quotes" : "bars");
-        metadata.put(META_PREFIX + "timeframe", frame.kind() instanceof DataKind.Bars bars ? bars.timeframe().label() : "");
-        metadata.put(META_PREFIX + "symbol", frame.symbol().value());
-        metadata.put(META_PREFIX + "rows", Integer.toString(frame.size()));
-        long[] ts = frame.timestamps();
-        metadata.put(META_PREFIX + "first_timestamp", frame.isEmpty() ? "" : Micros.format(ts[0]));
-        metadata.put(META_PREFIX + "last_timestamp", frame.isEmpty() ? "" : Micros.format(ts[frame.size() - 1]));
+        metadata.put(META_PREFIX + "kind", rows.kind() instanceof DataKind.Quotes ? "quotes" : "bars");
+        metadata.put(META_PREFIX + "timeframe", rows.kind() instanceof DataKind.Bars bars ? bars.timeframe().label() : "");
+        metadata.put(META_PREFIX + "symbol", rows.symbol().value());
+        metadata.put(META_PREFIX + "rows", Integer.toString(rows.size()));
+        metadata.put(META_PREFIX + "first_timestamp", rows.size() == 0 ? "" : Micros.format(rows.timestamp(0)));
+        metadata.put(META_PREFIX + "last_timestamp", rows.size() == 0 ? "" : Micros.format(rows.timestamp(rows.size() - 1)));
         metadata.put(META_PREFIX + "writer", WRITER);
         return metadata;
     }

@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,30 +17,40 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Micros;
 import org.marketlake.core.model.Period;
+import org.marketlake.core.model.Symbol;
 
 /**
- * One {@link SecondTable} per UTC month, with bounded memory: when the tables together hold more than
- * {@code budget} seconds, each is appended to its month's spill file and dropped. Finishing a month merges its
- * spilled parts in the order they were written, then what is still in memory, so the result is the same as if
- * nothing had spilled. Memory is thus about the budget while reading, and one month's table while finishing.
+ * One {@link SecondTable} per UTC month, with bounded memory whatever the input's size or density.
+ *
+ * <p>While reading: when the tables together hold more than {@code budget} seconds, every table is appended to
+ * spill files, one per UTC day (each run sorted by second), and dropped. Finishing a spilled month reads it back
+ * one day at a time, in the order the runs were written (so the result is the same as if nothing had spilled),
+ * and appends each finished day to the month's rows. Memory is thus about the budget while reading, and the
+ * month's finished rows plus one day's table while finishing: a month holds at most 2,678,400 seconds, so the
+ * peak does not grow with the input.
  */
 final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
     /** Bytes a table spends per second, for turning a heap share into a budget. */
     private static final long BYTES_PER_ENTRY = 140;
     private static final long CHECK_EVERY = 1 << 16;
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private final Supplier<T> factory;
     private final long budget;
     private final long checkEvery;
     private final TreeMap<Long, T> tables = new TreeMap<>();
-    private final TreeSet<Long> spilled = new TreeSet<>();
+    /** Spilled UTC days (epoch days), and per month (start micros) how many entries went to disk. */
+    private final TreeSet<Long> spilledDays = new TreeSet<>();
+    private final TreeMap<Long, Long> spilledEntries = new TreeMap<>();
     private Path spillFolder;
     private long currentStart = 1;
     private long currentEnd = 0;
@@ -67,8 +79,8 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
             return current;
         }
         YearMonth month = YearMonth.from(LocalDate.ofEpochDay(Math.floorDiv(micros, Micros.PER_DAY)));
-        currentStart = month.atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * Micros.PER_SECOND;
-        currentEnd = month.plusMonths(1).atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * Micros.PER_SECOND;
+        currentStart = monthStart(month);
+        currentEnd = monthStart(month.plusMonths(1));
         current = tables.computeIfAbsent(currentStart, start -> factory.get());
         return current;
     }
@@ -76,17 +88,23 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
     /** Merges tables built from later input into these (spilled or not), month by month; {@code later} ends empty. */
     void mergeLater(MonthlyTables<T> later) {
         forgetCurrent();
-        later.finish((month, table) -> {
-            long start = month.startMicros();
-            T mine = tables.get(start);
+        later.forgetCurrent();
+        if (!later.spilledDays.isEmpty()) {
+            // Runs of one day must stay in input order: ours on disk, ours in memory, later's on disk, later's in memory.
+            spillAll();
+            appendSpills(later);
+        }
+        for (Map.Entry<Long, T> entry : later.tables.entrySet()) {
+            T mine = tables.get(entry.getKey());
             if (mine == null) {
-                tables.put(start, table);
+                tables.put(entry.getKey(), entry.getValue());
             } else {
-                mine.mergeLater(table);
+                mine.mergeLater(entry.getValue());
             }
             spillIfOverBudget();
-        });
-        forgetCurrent();
+        }
+        later.tables.clear();
+        later.close();
     }
 
     long spills() {
@@ -94,29 +112,48 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
     }
 
     boolean isEmpty() {
-        return tables.isEmpty() && spilled.isEmpty();
+        return tables.isEmpty() && spilledDays.isEmpty();
     }
 
-    /** Each month's complete table, in month order; tables are released as they are handed over. */
-    void finish(BiConsumer<Period.Month, T> action) {
+    /** Each month's finished rows, sorted, in month order; partial results are released as they are handed over. */
+    void finish(Symbol symbol, BiConsumer<Period.Month, Frame> action) {
         TreeSet<Long> months = new TreeSet<>(tables.keySet());
-        months.addAll(spilled);
+        months.addAll(spilledEntries.keySet());
         forgetCurrent();
         for (long start : months) {
-            T inMemory = tables.remove(start);
-            T whole = inMemory;
-            if (spilled.contains(start)) {
-                whole = factory.get();
-                readSpill(start, whole);
-                if (inMemory != null) {
-                    whole.mergeLater(inMemory);
-                }
-            }
             YearMonth month = YearMonth.from(LocalDate.ofEpochDay(Math.floorDiv(start, Micros.PER_DAY)));
-            action.accept(new Period.Month(month), whole);
+            T inMemory = tables.remove(start);
+            Frame rows;
+            if (!spilledEntries.containsKey(start)) {
+                rows = inMemory.toFrame(symbol);
+            } else {
+                if (inMemory != null) {
+                    spill(start, inMemory);
+                }
+                rows = readSpilledMonth(symbol, month, start);
+            }
+            action.accept(new Period.Month(month), rows);
         }
-        spilled.clear();
+        spilledDays.clear();
+        spilledEntries.clear();
         deleteSpills();
+    }
+
+    private Frame readSpilledMonth(Symbol symbol, YearMonth month, long start) {
+        long secondsInMonth = (monthStart(month.plusMonths(1)) - start) / Micros.PER_SECOND;
+        int capacity = (int) Math.min(secondsInMonth, spilledEntries.get(start));
+        Frame.Builder rows = null;
+        long firstDay = month.atDay(1).toEpochDay();
+        NavigableSet<Long> days = spilledDays.subSet(firstDay, true, month.atEndOfMonth().toEpochDay(), true);
+        for (long day : days) {
+            T table = factory.get();
+            readSpill(spillFolder.resolve(day + ".bin"), table);
+            if (rows == null) {
+                rows = Frame.builder(table.kind(), symbol, capacity);
+            }
+            table.appendSorted(rows);
+        }
+        return rows.build();
     }
 
     private void forgetCurrent() {
@@ -130,31 +167,76 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
         for (T table : tables.values()) {
             held += table.size();
         }
-        if (held <= budget) {
+        if (held > budget) {
+            spillAll();
+        }
+    }
+
+    private void spillAll() {
+        if (tables.isEmpty()) {
             return;
         }
-        try {
-            if (spillFolder == null) {
-                spillFolder = Files.createTempDirectory("marketlake-ingest-spill");
-            }
-            for (Map.Entry<Long, T> entry : tables.entrySet()) {
-                Path file = spillFolder.resolve(entry.getKey() + ".bin");
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16))) {
-                    entry.getValue().write(out);
-                }
-                spilled.add(entry.getKey());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill partial results to " + spillFolder, e);
+        for (Map.Entry<Long, T> entry : tables.entrySet()) {
+            spill(entry.getKey(), entry.getValue());
         }
         spills++;
         tables.clear();
         forgetCurrent();
     }
 
-    private void readSpill(long start, T into) {
-        Path file = spillFolder.resolve(start + ".bin");
+    /** Appends one month's table to its days' spill files, one sorted run per day. */
+    private void spill(long monthStart, T table) {
+        int[] ids = table.index.sortedIds();
+        try {
+            int from = 0;
+            while (from < ids.length) {
+                long day = Math.floorDiv(table.index.key(ids[from]), SECONDS_PER_DAY);
+                int to = from + 1;
+                while (to < ids.length && Math.floorDiv(table.index.key(ids[to]), SECONDS_PER_DAY) == day) {
+                    to++;
+                }
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(append(dayFile(day)), 1 << 16))) {
+                    table.write(out, ids, from, to);
+                }
+                spilledDays.add(day);
+                from = to;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill partial results to " + spillFolder, e);
+        }
+        spilledEntries.merge(monthStart, (long) ids.length, Long::sum);
+    }
+
+    /** Moves {@code later}'s spilled runs to the end of ours, day by day. */
+    private void appendSpills(MonthlyTables<T> later) {
+        try {
+            for (long day : later.spilledDays) {
+                try (InputStream in = Files.newInputStream(later.dayFile(day)); OutputStream out = append(dayFile(day))) {
+                    in.transferTo(out);
+                }
+                spilledDays.add(day);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge spill files into " + spillFolder, e);
+        }
+        later.spilledEntries.forEach((month, entries) -> spilledEntries.merge(month, entries, Long::sum));
+        spills += later.spills;
+        later.spilledDays.clear();
+        later.spilledEntries.clear();
+    }
+
+    private OutputStream append(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private Path dayFile(long epochDay) throws IOException {
+        if (spillFolder == null) {
+            spillFolder = Files.createTempDirectory("marketlake-ingest-spill");
+        }
+        return spillFolder.resolve(epochDay + ".bin");
+    }
+
+    private void readSpill(Path file, T into) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
                 in.mark(4);
@@ -169,6 +251,10 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spill file " + file, e);
         }
+    }
+
+    private static long monthStart(YearMonth month) {
+        return month.atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * Micros.PER_SECOND;
     }
 
     private void deleteSpills() {
@@ -189,7 +275,8 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
     @Override
     public void close() {
         tables.clear();
-        spilled.clear();
+        spilledDays.clear();
+        spilledEntries.clear();
         forgetCurrent();
         deleteSpills();
     }

@@ -8,7 +8,6 @@ import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.Micros;
-import org.marketlake.core.model.Symbol;
 
 /**
  * The best quote of each second so far: the tightest spread (ask - bid, in double arithmetic); among equally
@@ -57,9 +56,15 @@ final class QuoteSeconds extends SecondTable {
     }
 
     @Override
-    void write(DataOutputStream out) throws IOException {
-        out.writeInt(used);
-        for (int id = 0; id < used; id++) {
+    DataKind kind() {
+        return DataKind.QUOTES;
+    }
+
+    @Override
+    void write(DataOutputStream out, int[] ids, int from, int to) throws IOException {
+        out.writeInt(to - from);
+        for (int i = from; i < to; i++) {
+            int id = ids[i];
             out.writeLong(index.key(id));
             out.writeLong(ts[id]);
             out.writeDouble(bid[id]);
@@ -91,9 +96,8 @@ final class QuoteSeconds extends SecondTable {
     }
 
     @Override
-    Frame toFrame(Symbol symbol) {
+    void appendSorted(Frame.Builder quotes) {
         int[] ids = index.sortedIds();
-        Frame.Builder quotes = Frame.builder(DataKind.QUOTES, symbol, ids.length);
         for (int id : ids) {
             int row = quotes.add(index.key(id) * Micros.PER_SECOND);
             quotes.setDouble(LakeSchema.BID_PRICE, row, bid[id]);
@@ -103,7 +107,6 @@ final class QuoteSeconds extends SecondTable {
             quotes.setDouble(LakeSchema.SPREAD, row, spread[id]);
             quotes.setString(LakeSchema.EXCHANGE, row, exchange[id]);
         }
-        return quotes.build();
     }
 
     private void ensureCapacity(int needed) {

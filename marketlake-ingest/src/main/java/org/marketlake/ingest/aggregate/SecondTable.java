@@ -3,6 +3,7 @@ package org.marketlake.ingest.aggregate;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.Symbol;
 
@@ -18,15 +19,25 @@ abstract class SecondTable {
         return index.size();
     }
 
+    /** The kind of lake rows the table turns into. */
+    abstract DataKind kind();
+
     /** Merges {@code later} (built from input after this table's) into this one. */
     abstract void mergeLater(SecondTable later);
 
-    /** Writes every entry, for a spill file. */
-    abstract void write(DataOutputStream out) throws IOException;
+    /** Writes the entries {@code ids[from..to)} (a count, then each entry), for a spill file. */
+    abstract void write(DataOutputStream out, int[] ids, int from, int to) throws IOException;
 
-    /** Reads entries {@link #write} wrote and merges them as later input. */
+    /** Reads one run {@link #write} wrote and merges it as later input. */
     abstract void readLater(DataInputStream in) throws IOException;
 
+    /** Appends the entries as lake rows, sorted by second. */
+    abstract void appendSorted(Frame.Builder rows);
+
     /** The entries as lake rows, sorted by second. */
-    abstract Frame toFrame(Symbol symbol);
+    final Frame toFrame(Symbol symbol) {
+        Frame.Builder rows = Frame.builder(kind(), symbol, size());
+        appendSorted(rows);
+        return rows.build();
+    }
 }

@@ -39,7 +39,7 @@ abstract class SecondsAccumulator<T extends SecondTable, A extends SecondsAccumu
 
     /** Hands over the finished rows one UTC month at a time, in month order, sorted, and empties this accumulator. */
     public void forEachMonth(Consumer<Frame> action) {
-        months.finish((month, table) -> action.accept(table.toFrame(symbol)));
+        months.finish(symbol, (month, rows) -> action.accept(rows));
     }
 
     /** All rows in one sorted frame (for inputs that fit in memory). */

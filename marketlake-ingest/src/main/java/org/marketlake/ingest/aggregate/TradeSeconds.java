@@ -8,7 +8,6 @@ import org.marketlake.core.model.DataKind;
 import org.marketlake.core.model.Frame;
 import org.marketlake.core.model.LakeSchema;
 import org.marketlake.core.model.Micros;
-import org.marketlake.core.model.Symbol;
 import org.marketlake.core.model.Timeframe;
 
 /**
@@ -133,9 +132,15 @@ final class TradeSeconds extends SecondTable {
     }
 
     @Override
-    void write(DataOutputStream out) throws IOException {
-        out.writeInt(used);
-        for (int id = 0; id < used; id++) {
+    DataKind kind() {
+        return KIND;
+    }
+
+    @Override
+    void write(DataOutputStream out, int[] ids, int from, int to) throws IOException {
+        out.writeInt(to - from);
+        for (int i = from; i < to; i++) {
+            int id = ids[i];
             out.writeLong(index.key(id));
             out.writeLong(firstTs[id]);
             out.writeDouble(open[id]);
@@ -161,9 +166,8 @@ final class TradeSeconds extends SecondTable {
     }
 
     @Override
-    Frame toFrame(Symbol symbol) {
+    void appendSorted(Frame.Builder bars) {
         int[] ids = index.sortedIds();
-        Frame.Builder bars = Frame.builder(KIND, symbol, ids.length);
         int tradeCount = bars.indexOf("trade_count");
         int notionalColumn = bars.indexOf("notional");
         for (int id : ids) {
@@ -176,7 +180,6 @@ final class TradeSeconds extends SecondTable {
             bars.setInt(tradeCount, row, count[id]);
             bars.setDouble(notionalColumn, row, notional[id] + notionalError[id]);
         }
-        return bars.build();
     }
 
     private void ensureCapacity(int needed) {
