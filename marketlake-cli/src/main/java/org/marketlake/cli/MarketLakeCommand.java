@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             org.marketlake.cli.history.RollbackCommand.class,
             org.marketlake.cli.history.GcCommand.class,
             org.marketlake.cli.history.DeleteCommand.class,
+            org.marketlake.cli.serve.ServeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class MarketLakeCommand implements java.util.concurrent.Callable<Integer> {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./marketlake} examples of README.md and docs/*.md, run in order on a fresh demo lake, each expected
  * to exit 0. An example that needs input the demo does not provide (a CSV of the reader's own, a database, a
- * Chronos checkpoint, API keys) is listed in {@link #NEEDS_INPUT} with the reason, and the test prints it.
+ * Chronos checkpoint, API keys, a server that runs until stopped) is listed in {@link #NEEDS_INPUT} with the reason, and the test prints it.
  */
 class DocExamplesTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -35,6 +35,8 @@ class DocExamplesTest {
         NEEDS_INPUT.put("models/", "a Chronos-Bolt checkpoint folder");
         NEEDS_INPUT.put("series.json", "the reader's own series file");
         NEEDS_INPUT.put("--symbol AAPL", "AAPL bars, which the demo lake does not hold");
+        // serve runs until Ctrl-C; ServeCommandTest and marketlake-web's WebApiTest and BrowserTest run it instead
+        NEEDS_INPUT.put("./marketlake serve", "a server that runs until stopped");
     }
 
     @TempDir

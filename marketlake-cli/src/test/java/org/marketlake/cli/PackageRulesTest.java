@@ -69,7 +69,7 @@ class PackageRulesTest {
     void theRulesSeeEveryModule() throws IOException {
         Map<String, Set<String>> graph = references();
         assertThat(graph.keySet()).contains("org.marketlake.core.store", "org.marketlake.ingest.aggregate", "org.marketlake.loader.load",
-                "org.marketlake.forecast.chronos", "org.marketlake.sources.jdbc", "org.marketlake.cli.lake");
+                "org.marketlake.forecast.chronos", "org.marketlake.sources.jdbc", "org.marketlake.web.api", "org.marketlake.cli.lake");
         assertThat(graph.get("org.marketlake.cli.lake")).contains("org.marketlake.core.store");
     }
 

@@ -68,6 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Next: marketlake query --timeframe quotes --symbol EURUSD --start 2014-05-01T12:00:00Z --end 2014-05-01T12:00:10Z");
         out.println("      marketlake forecast --symbol IBM --timeframe 1m --horizon 30 --chart ibm.png");
+        out.println();
+        out.println("Web view: ./marketlake serve" + (common.root().equals(Lake.defaultRoot()) ? "" : " --root " + common.root())
+                + ", then open http://127.0.0.1:8080/ in a browser (charts, coverage, SQL; Ctrl-C stops it).");
         return 0;
     }
 }

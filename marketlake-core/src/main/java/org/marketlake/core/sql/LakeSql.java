@@ -121,6 +121,19 @@ public final class LakeSql implements AutoCloseable {
 
     /** Runs a query and returns all of its rows (for results of a size that fits in memory). */
     public SqlResult query(String sqlText) {
+        return page(sqlText, Integer.MAX_VALUE).shown();
+    }
+
+    /**
+     * As {@link #readOnlyQuery(String)}, keeping only the first {@code maxRows} rows in memory while counting all
+     * of them: for a result that may not fit (the web view's SQL page shows 10,000 rows and the count).
+     */
+    public SqlPage readOnlyQuery(String sqlText, int maxRows) {
+        requireOneSelect(sqlText);
+        return page(sqlText, maxRows);
+    }
+
+    private SqlPage page(String sqlText, int maxRows) {
         checkOpen();
         try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(sqlText)) {
             ResultSetMetaData meta = results.getMetaData();
@@ -131,14 +144,19 @@ public final class LakeSql implements AutoCloseable {
                 types.add(meta.getColumnTypeName(c));
             }
             List<Object[]> rows = new ArrayList<>();
+            long count = 0;
             while (results.next()) {
+                count++;
+                if (rows.size() >= maxRows) {
+                    continue;
+                }
                 Object[] row = new Object[names.size()];
                 for (int c = 0; c < row.length; c++) {
                     row[c] = results.getObject(c + 1);
                 }
                 rows.add(row);
             }
-            return new SqlResult(names, types, rows);
+            return new SqlPage(new SqlResult(names, types, rows), count);
         } catch (SQLException e) {
             throw failure(e);
         }
