@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -20,7 +19,6 @@ import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -53,17 +51,10 @@ final class ActionFiles {
 
     /** Writes {@code actions} (one symbol's, sorted, validated) to the new file {@code target} and forces it to disk. */
     static void write(Symbol symbol, List<CorporateAction> actions, Path target) throws IOException {
-        ParquetProperties properties = ParquetProperties.builder()
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                .withStatisticsEnabled(true)
-                .withPageWriteChecksumEnabled(true)
-                .withAllocator(HeapByteBufferAllocator.getInstance())
-                .build();
-        ParquetFileWriter fileWriter = new ParquetFileWriter(new SyncedOutputFile(target), SCHEMA, ParquetFileWriter.Mode.CREATE,
-                128L * 1024 * 1024, 0, null, properties);
+        ParquetProperties properties = ParquetFileWrites.properties().build();
+        ParquetFileWriter fileWriter = ParquetFileWrites.open(SCHEMA, target, properties);
         boolean done = false;
-        try (ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD),
-                SCHEMA, HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, true)) {
+        try (ColumnChunkPageWriteStore pages = ParquetFileWrites.pageStore(SCHEMA, properties)) {
             fileWriter.start();
             ColumnWriteStore store = properties.newColumnWriteStore(SCHEMA, pages, pages);
             List<ColumnDescriptor> columns = SCHEMA.getColumns();

@@ -42,17 +42,12 @@ final class ParquetFileWrites {
     /** Writes {@code rows} (full schema, sorted, validated) to the new file {@code target} and forces it to disk. */
     static void write(RowsToWrite rows, Path target) throws IOException {
         MessageType schema = ParquetFormat.messageType(rows.kind(), rows.columns());
-        ParquetProperties properties = ParquetProperties.builder()
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+        ParquetProperties properties = properties()
                 .withDictionaryEncoding(true)
                 .withDictionaryEncoding(LakeSchema.TIMESTAMP_COLUMN, false)
                 .withPageRowCountLimit(20_000)
-                .withStatisticsEnabled(true)
-                .withPageWriteChecksumEnabled(true)
-                .withAllocator(HeapByteBufferAllocator.getInstance())
                 .build();
-        ParquetFileWriter fileWriter = new ParquetFileWriter(new SyncedOutputFile(target), schema, ParquetFileWriter.Mode.CREATE,
-                128L * 1024 * 1024, 0, null, properties);
+        ParquetFileWriter fileWriter = open(schema, target, properties);
         boolean done = false;
         try {
             fileWriter.start();
@@ -82,6 +77,26 @@ final class ParquetFileWrites {
         }
     }
 
+    /** What every lake file's writer shares (month files and actions files): v2 pages, statistics, page checksums. */
+    static ParquetProperties.Builder properties() {
+        return ParquetProperties.builder()
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+                .withStatisticsEnabled(true)
+                .withPageWriteChecksumEnabled(true)
+                .withAllocator(HeapByteBufferAllocator.getInstance());
+    }
+
+    /** A writer of the new file {@code target}, forced to disk when it ends ({@link SyncedOutputFile}). */
+    static ParquetFileWriter open(MessageType schema, Path target, ParquetProperties properties) throws IOException {
+        return new ParquetFileWriter(new SyncedOutputFile(target), schema, ParquetFileWriter.Mode.CREATE, 128L * 1024 * 1024, 0, null, properties);
+    }
+
+    /** The ZSTD-compressed pages of one row group, held in memory until appended to the file. */
+    static ColumnChunkPageWriteStore pageStore(MessageType schema, ParquetProperties properties) {
+        return new ColumnChunkPageWriteStore(ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), schema,
+                HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, properties.getPageWriteChecksumEnabled());
+    }
+
     /** One row group's pages, compressed and held in memory until appended to the file. */
     private record EncodedGroup(int rows, ColumnChunkPageWriteStore pages, ColumnWriteStore store) {}
 
@@ -89,9 +104,7 @@ final class ParquetFileWrites {
         List<ColumnDescriptor> descriptors = schema.getColumns();
         List<Column> columns = rows.columns();
         Binary symbol = Binary.fromString(rows.symbol().value());
-        ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
-                ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), schema,
-                HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, properties.getPageWriteChecksumEnabled());
+        ColumnChunkPageWriteStore pages = pageStore(schema, properties);
         ColumnWriteStore store = properties.newColumnWriteStore(schema, pages, pages);
         ColumnWriter[] writers = new ColumnWriter[descriptors.size()];
         for (int c = 0; c < writers.length; c++) {

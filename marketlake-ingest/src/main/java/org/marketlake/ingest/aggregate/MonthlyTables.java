@@ -147,7 +147,7 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
         NavigableSet<Long> days = spilledDays.subSet(firstDay, true, month.atEndOfMonth().toEpochDay(), true);
         for (long day : days) {
             T table = factory.get();
-            readSpill(spillFolder.resolve(day + ".bin"), table);
+            readSpill(spillFile(day), table);
             if (rows == null) {
                 rows = Frame.builder(table.kind(), symbol, capacity);
             }
@@ -211,7 +211,7 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
     private void appendSpills(MonthlyTables<T> later) {
         try {
             for (long day : later.spilledDays) {
-                try (InputStream in = Files.newInputStream(later.dayFile(day)); OutputStream out = append(dayFile(day))) {
+                try (InputStream in = Files.newInputStream(later.spillFile(day)); OutputStream out = append(dayFile(day))) {
                     in.transferTo(out);
                 }
                 spilledDays.add(day);
@@ -229,10 +229,15 @@ final class MonthlyTables<T extends SecondTable> implements AutoCloseable {
         return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    /** The spill file of a UTC day, making the spill folder on first use. */
     private Path dayFile(long epochDay) throws IOException {
         if (spillFolder == null) {
             spillFolder = Files.createTempDirectory("marketlake-ingest-spill");
         }
+        return spillFile(epochDay);
+    }
+
+    private Path spillFile(long epochDay) {
         return spillFolder.resolve(epochDay + ".bin");
     }
 
