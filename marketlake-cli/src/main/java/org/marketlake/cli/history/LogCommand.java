@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketlake.cli.convert.SymbolConverter;
 import org.marketlake.cli.convert.TimePointConverter;
+import org.marketlake.cli.lake.Provenance;
 import org.marketlake.cli.options.CommonOptions;
 import org.marketlake.cli.output.Output;
 import org.marketlake.cli.output.OutputOptions;
@@ -40,7 +41,7 @@ public final class LogCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "T", converter = TimePointConverter.class, description = "Only commits at or after T (a date or an instant).")
     TimePoint since;
 
-    @Option(names = "--file", paramLabel = "PATH", description = "Only commits that changed this lake file (a path inside the root, or relative to it).")
+    @Option(names = "--file", paramLabel = "PATH", description = "Only commits that changed this lake file (a path inside the root, or relative to it); for a file copied out of the lake, the commits its own metadata names.")
     Path file;
 
     @Option(names = "--show", paramLabel = "ID", description = "One row per file of this commit (its id or sequence): action, rows and SHA-256 before and after.")
@@ -54,7 +55,13 @@ public final class LogCommand implements Callable<Integer> {
         OutputTarget target = output.target(common.root(), false);
         Lake lake = common.lake();
         List<LakeCommit> log = lake.log();
-        Rows rows = show != null ? files(find(log, show)) : commits(select(lake, log));
+        Rows rows;
+        if (file != null && show == null && outside(lake.root(), file)) {
+            // A file copied out of the lake: the lake's log does not know it, the file's own metadata does.
+            rows = Provenance.ofFile(lake, file, file.toString());
+        } else {
+            rows = show != null ? files(find(log, show)) : commits(select(lake, log));
+        }
         Output.print(rows, target.format(), target.file(), null, spec.commandLine().getOut());
         return 0;
     }
@@ -73,6 +80,11 @@ public final class LogCommand implements Callable<Integer> {
             }
         }
         return selected;
+    }
+
+    private static boolean outside(Path root, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return java.nio.file.Files.isRegularFile(absolute) && !absolute.startsWith(root.toAbsolutePath().normalize());
     }
 
     private static String relative(Path root, Path file) {

@@ -65,7 +65,7 @@ public final class QueryCommand implements Callable<Integer> {
             description = "Print timestamps in this zone; read --date and offset-less times in it.")
     ZoneId tz;
 
-    @Option(names = "--provenance", description = "Instead of the rows: each lake file the query reads, with every commit that changed it (from the history).")
+    @Option(names = "--provenance", description = "Instead of the rows: each lake file the query reads, with every commit that wrote it and its sources (from the file's own metadata).")
     boolean provenance;
 
     @Mixin

@@ -138,12 +138,16 @@ class CommitCrashTest {
         return a.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
     }
 
-    /** Every data file of the lake (hidden staged files excluded), by lake-relative name. */
+    /**
+     * Every data file of the lake (hidden staged files excluded), by lake-relative name, as a digest of its content
+     * but for the commit it names ({@link org.marketlake.core.testing.FileContent}): the "after" state was written by
+     * another run of the same ingest.
+     */
     private static Map<String, byte[]> dataFiles(Path root) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root.resolve("bars"))) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".parquet") && !p.getFileName().toString().startsWith(".")).toList()) {
-                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
+                files.put(root.relativize(file).toString(), org.marketlake.core.testing.FileContent.sha256(file).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             }
         }
         return files;

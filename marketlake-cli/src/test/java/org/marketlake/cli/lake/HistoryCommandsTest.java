@@ -85,9 +85,13 @@ class HistoryCommandsTest {
         CliRun provenance = CliRun.of("query", "--root", root.toString(), "--timeframe", "1s", "--symbol", "IBM", "--date", "2013-10-07",
                 "--provenance", "--format", "csv");
         List<String> origins = provenance.out().lines().toList();
-        assertThat(origins).hasSize(4).first().isEqualTo("file,sequence,id,time,action,rows_after,sha256_after,command");
-        assertThat(origins.get(1)).startsWith("bars/1s/IBM.2013-10.parquet,1,").contains(",added,");
-        assertThat(origins.get(3)).startsWith("bars/1s/IBM.2013-10.parquet,3,").endsWith(",marketlake rollback 2 --root " + root);
+        // The file holds the morning's bytes again, so its own metadata names the morning's commit and input; the
+        // lake adds the rollback that put those bytes back.
+        assertThat(origins).hasSize(3).first().isEqualTo("file,sequence,id,time,action,rows_after,command,sources");
+        assertThat(origins.get(1)).startsWith("bars/1s/IBM.2013-10.parquet,1,").contains(",added,")
+                .endsWith("morning.csv sha256:" + sha256(dir.resolve("morning.csv")));
+        assertThat(origins.get(2)).startsWith("bars/1s/IBM.2013-10.parquet,3,").contains(",restored,")
+                .endsWith(",marketlake rollback 2 --root " + root + ",");
 
         CliRun refused = CliRun.of("rollback", "2", "--root", root.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
@@ -228,6 +232,26 @@ class HistoryCommandsTest {
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of("--root", root.toString()));
         return all.toArray(String[]::new);
+    }
+
+    @Test
+    void provenanceNamesEachWritingCommitAndItsInputChecksumEvenForACopiedFile() throws Exception {
+        Path root = copy("provenance");
+        String trades = sha256(TRADES.toAbsolutePath().normalize());
+        CliRun query = CliRun.of("query", "--root", root.toString(), "--timeframe", "1m", "--symbol", "IBM", "--date", "2013-10-07",
+                "--provenance", "--format", "csv");
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        List<String> lines = query.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("bars/1m/IBM.2013-10.parquet,1,").contains(",added,")
+                .endsWith("morning.csv sha256:" + sha256(dir.resolve("morning.csv")));
+        assertThat(lines.get(2)).startsWith("bars/1m/IBM.2013-10.parquet,2,").contains(",replaced,").endsWith("trades.csv sha256:" + trades);
+
+        Path copied = Files.copy(root.resolve("bars/1m/IBM.2013-10.parquet"), dir.resolve("IBM.2013-10.copied.parquet"));
+        CliRun log = CliRun.of("log", "--root", root.toString(), "--file", copied.toString(), "--format", "csv");
+        assertThat(log.exitCode()).as(log.err()).isZero();
+        assertThat(log.out().lines().toList()).hasSize(3).last().asString()
+                .startsWith(copied + ",2,").contains(",replaced,").endsWith("trades.csv sha256:" + trades);
     }
 
     private static Path copy(String name) throws IOException {

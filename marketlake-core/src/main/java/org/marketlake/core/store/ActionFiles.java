@@ -50,7 +50,7 @@ final class ActionFiles {
     private ActionFiles() {}
 
     /** Writes {@code actions} (one symbol's, sorted, validated) to the new file {@code target} and forces it to disk. */
-    static void write(Symbol symbol, List<CorporateAction> actions, Path target) throws IOException {
+    static void write(Symbol symbol, List<CorporateAction> actions, Path target, Map<String, String> provenance) throws IOException {
         ParquetProperties properties = ParquetFileWrites.properties().build();
         ParquetFileWriter fileWriter = ParquetFileWrites.open(SCHEMA, target, properties);
         boolean done = false;
@@ -80,7 +80,9 @@ final class ActionFiles {
             pages.flushToFileWriter(fileWriter);
             fileWriter.endBlock();
             store.close();
-            fileWriter.end(metadata(symbol, actions));
+            Map<String, String> metadata = new java.util.LinkedHashMap<>(metadata(symbol, actions));
+            metadata.putAll(provenance);
+            fileWriter.end(metadata);
             done = true;
         } finally {
             if (!done) {

@@ -26,7 +26,8 @@ final class FilePublisher {
         }
         MergeResult merged = existing == null ? MergeResult.allNew(rows) : MergeResult.merge(existing, rows);
         if (existing == null || merged.added() > 0 || merged.replaced() > 0) {
-            staging.stage(target, temporary -> ParquetFileWrites.write(merged.rows(), temporary));
+            java.util.Map<String, String> provenance = staging.provenance(target, merged.rows().size());
+            staging.stage(target, temporary -> ParquetFileWrites.write(merged.rows(), temporary, provenance));
         }
         return new WriteResult.FileWrite(target, key.period(), merged.added(), merged.replaced(), merged.unchanged(), merged.rows().size());
     }

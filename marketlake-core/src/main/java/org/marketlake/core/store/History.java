@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.marketlake.core.error.CorruptFileException;
 import org.marketlake.core.io.AtomicFiles;
+import org.marketlake.core.model.FileOrigin;
 import org.marketlake.core.model.LakeCommit;
 
 /**
@@ -174,6 +175,39 @@ final class History {
             }
         }
         return new Lake.HistoryUsage(commits, logBytes, bySymbol);
+    }
+
+    /**
+     * A lake file's origins completed from the log: a file written before the lake kept provenance in its files
+     * gets the log's commits that wrote it; a file a rollback restored gets that rollback, as {@code restored} (its
+     * bytes, and so its recorded origins, are an earlier version's).
+     */
+    static List<FileOrigin> withLog(List<FileOrigin> recorded, List<LakeCommit> log, String relative, String sha256) {
+        List<FileOrigin> origins = new ArrayList<>(recorded);
+        LakeCommit producer = null;
+        LakeCommit.FileChange produced = null;
+        for (LakeCommit commit : log) {
+            for (LakeCommit.FileChange change : commit.files()) {
+                if (!change.path().equals(relative) || change.action().equals("removed")) {
+                    continue;
+                }
+                if (recorded.isEmpty()) {
+                    origins.add(origin(commit, change.action(), change.rowsAfter()));
+                } else if (change.sha256After().equals(sha256)) {
+                    producer = commit;
+                    produced = change;
+                }
+            }
+        }
+        long lastRecorded = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).sequence();
+        if (producer != null && producer.sequence() > lastRecorded) {
+            origins.add(origin(producer, "restored", produced.rowsAfter()));
+        }
+        return origins;
+    }
+
+    private static FileOrigin origin(LakeCommit commit, String action, long rows) {
+        return new FileOrigin(commit.sequence(), commit.id(), commit.time(), commit.command(), commit.inputs(), action, Math.max(rows, 0));
     }
 
     static String sha256(Path file) throws IOException {

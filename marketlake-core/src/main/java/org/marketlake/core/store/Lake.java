@@ -142,6 +142,12 @@ public interface Lake {
     List<org.marketlake.core.model.LakeCommit> log();
 
     /**
+     * The commits that wrote {@code file} (a lake file, or one copied out of a lake), oldest first, as the file's
+     * own Parquet metadata records them: empty for a file written before the lake kept provenance in its files.
+     */
+    List<org.marketlake.core.model.FileOrigin> provenance(java.nio.file.Path file);
+
+    /**
      * Restores every file commit {@code id} changed to its state before it, as one new commit (returned), so a
      * rollback can itself be rolled back. Refused when later commits changed those files, naming them, unless
      * {@code cascade}: then those are undone too, each file to its state before the first of them.

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.marketlake.core.error.CorruptFileException;
 import org.marketlake.core.error.InvalidDataException;
 import org.marketlake.core.model.Catalogue;
 import org.marketlake.core.model.LakeFile;
@@ -105,6 +107,21 @@ final class LakeStore implements Lake {
     }
 
     @Override
+    public List<org.marketlake.core.model.FileOrigin> provenance(Path file) {
+        try {
+            List<org.marketlake.core.model.FileOrigin> origins = new ArrayList<>(FileProvenance.read(file));
+            Path root = layout.root().toAbsolutePath().normalize();
+            Path absolute = file.toAbsolutePath().normalize();
+            if (absolute.startsWith(root)) {
+                origins = History.withLog(origins, History.read(root), root.relativize(absolute).toString(), History.sha256(absolute));
+            }
+            return origins;
+        } catch (IOException e) {
+            throw new CorruptFileException("cannot read a lake file's provenance [file=" + LakeFiles.display(layout, file) + "]: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public LakeCommit rollback(String id, boolean cascade) {
         long before = log().size();
         commit(lake -> {
@@ -167,7 +184,8 @@ final class LakeStore implements Lake {
                     staging.remove(target);
                 } else {
                     Frame left = rows.select(java.util.Arrays.copyOf(keep, kept));
-                    staging.stage(target, temporary -> ParquetFileWrites.write(left, temporary));
+                    Map<String, String> provenance = staging.provenance(target, left.size());
+                    staging.stage(target, temporary -> ParquetFileWrites.write(left, temporary, provenance));
                 }
             } catch (IOException e) {
                 throw new InvalidDataException("cannot rewrite " + LakeFiles.display(layout, target) + ": " + e.getMessage(), e);
@@ -308,7 +326,8 @@ final class LakeStore implements Lake {
         ActionFiles.Merge merged = ActionFiles.merge(existing, actions);
         if (merged.added() > 0 || merged.replaced() > 0) {
             try {
-                staging.stage(target, temporary -> ActionFiles.write(symbol, merged.actions(), temporary));
+                Map<String, String> provenance = staging.provenance(target, merged.actions().size());
+                staging.stage(target, temporary -> ActionFiles.write(symbol, merged.actions(), temporary, provenance));
             } catch (IOException e) {
                 throw new InvalidDataException("cannot write lake file [file=" + LakeFiles.display(layout, target) + "]: " + e.getMessage(), e);
             }

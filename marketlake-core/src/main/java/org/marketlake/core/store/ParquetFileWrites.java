@@ -39,8 +39,18 @@ final class ParquetFileWrites {
         write(RowsToWrite.of(frame), target);
     }
 
+    /** As {@link #write(Frame, Path)}, with {@code extra} key-value metadata. */
+    static void write(Frame frame, Path target, java.util.Map<String, String> extra) throws IOException {
+        write(RowsToWrite.of(frame), target, extra);
+    }
+
     /** Writes {@code rows} (full schema, sorted, validated) to the new file {@code target} and forces it to disk. */
     static void write(RowsToWrite rows, Path target) throws IOException {
+        write(rows, target, java.util.Map.of());
+    }
+
+    /** As {@link #write(RowsToWrite, Path)}, with {@code extra} key-value metadata (a lake file's provenance). */
+    static void write(RowsToWrite rows, Path target, java.util.Map<String, String> extra) throws IOException {
         MessageType schema = ParquetFormat.messageType(rows.kind(), rows.columns());
         ParquetProperties properties = properties()
                 .withDictionaryEncoding(true)
@@ -68,7 +78,9 @@ final class ParquetFileWrites {
                 group.store().close();
                 group.pages().close();
             }
-            fileWriter.end(ParquetFormat.metadata(rows));
+            java.util.Map<String, String> metadata = ParquetFormat.metadata(rows);
+            metadata.putAll(extra);
+            fileWriter.end(metadata);
             done = true;
         } finally {
             if (!done) {

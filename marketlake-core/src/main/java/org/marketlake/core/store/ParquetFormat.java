@@ -40,7 +40,7 @@ final class ParquetFormat {
         return message.named(kind instanceof DataKind.Quotes ? "quote" : "bar");
     }
 
-    /** The key-value metadata of a file holding {@code rows} (sorted): no wall-clock time, so rewrites are byte-identical. */
+    /** The key-value metadata describing a file holding {@code rows} (sorted); the commit that wrote it is {@link FileProvenance}'s. */
     static Map<String, String> metadata(RowsToWrite rows) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(META_PREFIX + "schema_version", SCHEMA_VERSION);

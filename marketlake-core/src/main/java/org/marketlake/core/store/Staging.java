@@ -22,6 +22,11 @@ final class Staging {
     private final List<Path> inputs;
     /** Target -> staged file; a null value: the commit removes the target. */
     private final Map<Path, Path> staged = new LinkedHashMap<>();
+    /** Who this commit is, fixed on the first file staged, so the files can name it before the log entry exists. */
+    private Identity identity;
+
+    /** The commit's sequence, id, time and inputs (with their checksums), as its log entry and its files record them. */
+    private record Identity(long sequence, String id, String time, List<LakeCommit.Input> inputs) {}
 
     Staging(Path root, String command, List<Path> inputs) {
         this.root = root.toAbsolutePath().normalize();
@@ -59,6 +64,17 @@ final class Staging {
         return List.copyOf(staged.keySet());
     }
 
+    /**
+     * The provenance metadata of the new version of {@code target} holding {@code rows} rows: the origins its
+     * committed version records, then this commit ({@link FileProvenance}).
+     */
+    Map<String, String> provenance(Path target, long rows) throws IOException {
+        Identity who = identity();
+        Path key = key(target);
+        String action = Files.exists(key) ? "replaced" : "added";
+        return FileProvenance.after(key, new org.marketlake.core.model.FileOrigin(who.sequence(), who.id(), who.time(), command, who.inputs(), action, rows));
+    }
+
     /** Stages new content for {@code target}, replacing what this commit staged for it before. */
     void stage(Path target, AtomicFiles.ContentWriter writer) throws IOException {
         Path key = key(target);
@@ -79,8 +95,9 @@ final class Staging {
         if (staged.isEmpty()) {
             return;
         }
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        long sequence = History.nextSequence(root);
+        Identity who = identity();
+        String id = who.id();
+        long sequence = who.sequence();
         List<Journal.Entry> entries = new ArrayList<>();
         List<LakeCommit.FileChange> changes = new ArrayList<>();
         for (var entry : staged.entrySet()) {
@@ -105,17 +122,28 @@ final class Staging {
             staged.clear();
             return;
         }
-        List<LakeCommit.Input> read = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isRegularFile(input)) {
-                read.add(new LakeCommit.Input(input.toString(), Files.size(input), History.sha256(input)));
-            }
-        }
-        LakeCommit commit = new LakeCommit(sequence, id, History.now(), command, read, changes);
+        LakeCommit commit = new LakeCommit(sequence, id, who.time(), command, who.inputs(), changes);
         Journal.Pending pending = new Journal.Pending(id, commit.time(), entries, commit);
         Journal.write(root, pending);
         Journal.complete(root, pending);
         staged.clear();
+    }
+
+    /**
+     * Fixed when first needed, under the writer lock after recovery: no other commit can take the sequence before
+     * this one publishes (a commit that stages nothing takes none).
+     */
+    private Identity identity() throws IOException {
+        if (identity == null) {
+            List<LakeCommit.Input> read = new ArrayList<>();
+            for (Path input : inputs) {
+                if (Files.isRegularFile(input)) {
+                    read.add(new LakeCommit.Input(input.toString(), Files.size(input), History.sha256(input)));
+                }
+            }
+            identity = new Identity(History.nextSequence(root), UUID.randomUUID().toString().substring(0, 8), History.now(), read);
+        }
+        return identity;
     }
 
     /** Deletes what was staged and not committed (the commit failed): the lake is as it was before. */

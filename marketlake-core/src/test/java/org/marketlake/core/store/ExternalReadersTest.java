@@ -20,7 +20,9 @@ class ExternalReadersTest {
 
     @Test
     void pyarrowPandasAndPolarsReadBarsAndQuotesWithTheRightTypesAndValues() throws Exception {
-        Lake lake = Lake.open(root);
+        Path input = root.resolveSibling(root.getFileName() + "-trades.csv");
+        java.nio.file.Files.writeString(input, "timestamp,price,size\n");
+        Lake lake = Lake.open(root).describedAs("marketlake ingest trades --symbol BRK.B trades.csv", java.util.List.of(input));
         Frame.Builder b = Bars.builder(Timeframe.S1, "BRK.B");
         int r0 = Bars.bar(b, "2024-01-02T14:30:00Z", 410.12, 410.5, 410.01, 410.33, 1234);
         b.setInt(b.indexOf("trade_count"), r0, 7).setDouble(b.indexOf("notional"), r0, 506347.22);
@@ -49,6 +51,9 @@ class ExternalReadersTest {
                 md = pq.read_metadata(bars).metadata
                 print("meta", md[b"marketlake.symbol"].decode(), md[b"marketlake.rows"].decode(), md[b"marketlake.first_timestamp"].decode())
                 print("codec", pq.read_metadata(bars).row_group(0).column(2).compression)
+                import json
+                origin = json.loads(md[b"marketlake.provenance"].decode())[-1]
+                print("provenance", origin["sequence"], origin["action"], origin["rows"], origin["command"], origin["inputs"][0]["sha256"])
                 """, root.toString());
 
         assertThat(output).contains("arrow ['string', 'timestamp[us, tz=UTC]', 'double', 'double', 'double', 'double', 'double', 'int32', 'double']");
@@ -60,5 +65,7 @@ class ExternalReadersTest {
         assertThat(output).contains("quotes 1.38676 1.38686 0.0001 None OANDA");
         assertThat(output).contains("meta BRK.B 2 2024-01-02T14:30:00Z");
         assertThat(output).contains("codec ZSTD");
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(input)));
+        assertThat(output).contains("provenance 1 added 2 marketlake ingest trades --symbol BRK.B trades.csv " + sha256);
     }
 }
