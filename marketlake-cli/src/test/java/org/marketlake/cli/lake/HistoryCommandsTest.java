@@ -178,7 +178,7 @@ class HistoryCommandsTest {
         Path reference = copy("delete-reference-" + millis);
         CliRun whole = CliRun.of(withRoot(DELETE, reference));
         assertThat(whole.exitCode()).as(whole.err()).isZero();
-        Map<String, String> deleted = files(reference);
+        Map<String, String> deleted = contents(reference);
 
         Path root = copy("delete-kill-" + millis);
         Process child = ChildJvm.start(Main.class, dir.resolve("delete-kill-" + millis + ".log"), withRoot(DELETE, root));
@@ -194,9 +194,38 @@ class HistoryCommandsTest {
             assertThat(state).as("no delete logged: the day's files").isEqualTo(dayState);
         } else {
             assertThat(commits).isEqualTo(3);
-            assertThat(state).as("the delete logged: all of it").isEqualTo(deleted);
+            assertThat(contents(root)).as("the delete logged: all of it (the reference run names another commit)").isEqualTo(deleted);
         }
         assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
+    }
+
+    @ParameterizedTest(name = "killed after {0} ms")
+    @ValueSource(ints = {150, 450, 800, 1200})
+    void aKilledGcLeavesTheDataAndTheLogAsTheyWereAndEachCommitsVersionsWholeOrGone(int millis) throws Exception {
+        Path root = copy("gc-kill-" + millis);
+        Process child = ChildJvm.start(Main.class, dir.resolve("gc-kill-" + millis + ".log"), "gc", "--keep", "0", "--root", root.toString());
+        try {
+            child.waitFor(millis, TimeUnit.MILLISECONDS);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(files(root)).as("gc never touches data files").isEqualTo(dayState);
+        assertThat(CliRun.of("log", "--root", root.toString(), "--format", "jsonl").out().lines()).hasSize(2);
+        assertThat(CliRun.of("validate", "--root", root.toString()).exitCode()).isZero();
+        // The versions of commit 2 are whole (the rollback restores the morning's exact bytes) or gone (refused,
+        // nothing changed); never half a rollback.
+        CliRun rollback = CliRun.of("rollback", "2", "--root", root.toString());
+        if (rollback.exitCode() == 0) {
+            assertThat(files(root)).isEqualTo(morningState);
+        } else {
+            assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(1);
+            assertThat(rollback.err()).contains("is no longer kept (gc removed it after its retention)");
+            assertThat(files(root)).isEqualTo(dayState);
+        }
+        CliRun gc = CliRun.of("gc", "--keep", "0", "--root", root.toString());
+        assertThat(gc.exitCode()).as(gc.err()).isZero();
+        assertThat(CliRun.of("validate", "--root", root.toString()).out()).doesNotContain("note:");
     }
 
     @Test
@@ -271,6 +300,17 @@ class HistoryCommandsTest {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** Each lake data file's content digest but for the commit it names ({@link org.marketlake.core.testing.FileContent}). */
+    private static Map<String, String> contents(Path root) throws IOException {
+        Map<String, String> state = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root.resolve("bars"))) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                state.put(root.relativize(file).toString(), org.marketlake.core.testing.FileContent.sha256(file));
+            }
+        }
+        return state;
     }
 
     /** Each lake data file's SHA-256, by path relative to the root (hidden staged leftovers are not data: gc removes them). */

@@ -83,4 +83,20 @@ class ExportToParquetCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).doesNotContain("secret123").contains("password=***");
     }
+
+    @Test
+    void theWrittenFileNamesTheDatabaseItCameFromWithoutItsPassword() {
+        Path root = folder.resolve("lake");
+        String withPassword = url + "?password=secret123";
+        assertThat(run("export-to-parquet", "--root", root.toString(), "--jdbc", withPassword, "--all")).as(err.toString()).isZero();
+
+        org.marketlake.core.store.Lake lake = org.marketlake.core.store.Lake.openExisting(root);
+        java.util.List<org.marketlake.core.model.FileOrigin> origins = lake.provenance(root.resolve("bars/1m/AAPL.2024-01.parquet"));
+        assertThat(origins).singleElement().satisfies(origin -> {
+            assertThat(origin.command()).startsWith("marketlake export-to-parquet --root ").contains("--jdbc " + url + "?password=***")
+                    .doesNotContain("secret123");
+            assertThat(origin.action()).isEqualTo("added");
+            assertThat(origin.rows()).isEqualTo(1);
+        });
+    }
 }

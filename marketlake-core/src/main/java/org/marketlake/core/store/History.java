@@ -128,7 +128,9 @@ final class History {
         if (Files.isDirectory(versions)) {
             try (DirectoryStream<Path> folders = Files.newDirectoryStream(versions)) {
                 for (Path folder : folders) {
-                    if (!logged.contains(folder.getFileName().toString())) {
+                    if (folder.getFileName().toString().startsWith(Rollback.REMOVING)) {
+                        lines.add("versions an interrupted gc was removing [folder=" + root.relativize(folder) + "]: no longer a version of any commit");
+                    } else if (!logged.contains(folder.getFileName().toString())) {
                         lines.add("kept versions no commit explains [folder=" + root.relativize(folder) + "]: left by a commit that never completed");
                     }
                 }

@@ -82,6 +82,9 @@ final class Rollback {
         }
     }
 
+    /** The prefix of a version folder gc is deleting. */
+    static final String REMOVING = ".removing-";
+
     /** Drops versions beyond the retention, versions no commit explains, and temporary leftovers. Under the writer lock. */
     static Lake.GcReport gc(Path root, Duration keepFor, int keepCommits) throws IOException {
         List<LakeCommit> log = History.read(root);
@@ -100,8 +103,17 @@ final class Rollback {
         if (Files.isDirectory(folder)) {
             try (DirectoryStream<Path> commits = Files.newDirectoryStream(folder)) {
                 for (Path commit : commits) {
-                    if (!keep.contains(commit.getFileName().toString())) {
+                    String name = commit.getFileName().toString();
+                    if (name.startsWith(REMOVING)) {
+                        // A gc killed while deleting this folder: it was already no version, finish the job.
                         bytes += deleteTree(commit);
+                    } else if (!keep.contains(name)) {
+                        // Renamed first, in one step, so a kill leaves a commit's versions whole or gone, never
+                        // half: a rollback then restores every file of the commit or refuses, naming the gone version.
+                        Path doomed = folder.resolve(REMOVING + name);
+                        Files.move(commit, doomed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        AtomicFiles.force(folder);
+                        bytes += deleteTree(doomed);
                         versions++;
                     }
                 }

@@ -105,6 +105,34 @@ class HistoryTest {
     }
 
     @Test
+    void aGcKilledWhileDeletingAVersionFolderLeavesThatCommitUnrollableAndTheNextGcFinishesIt() throws Exception {
+        Lake lake = Lake.open(root);
+        lake.write(bars(JAN, 50, 1));
+        lake.write(bars(JAN + 40 * DAY, 50, 1));
+        lake.commit(l -> {
+            l.writeLastWins(bars(JAN, 50, 2));
+            l.writeLastWins(bars(JAN + 40 * DAY, 50, 2));
+            return null;
+        });
+        LakeCommit second = lake.log().get(2);
+        Path versions = History.versionsOf(root, second);
+        // What a kill in the middle of gc's delete leaves: the folder renamed away, one of its two files deleted.
+        Path removing = versions.resolveSibling(Rollback.REMOVING + versions.getFileName());
+        Files.move(versions, removing);
+        Files.delete(removing.resolve("bars/1m/AAPL.2024-01.parquet"));
+        List<String> before = List.of(History.sha256(root.resolve("bars/1m/AAPL.2024-01.parquet")),
+                History.sha256(root.resolve("bars/1m/AAPL.2024-02.parquet")));
+
+        assertThat(lake.untidy()).singleElement().asString().startsWith("versions an interrupted gc was removing [folder=.marketlake/versions/.removing-");
+        assertThatThrownBy(() -> lake.rollback(second.id(), false)).hasMessageContaining("is no longer kept");
+        assertThat(List.of(History.sha256(root.resolve("bars/1m/AAPL.2024-01.parquet")), History.sha256(root.resolve("bars/1m/AAPL.2024-02.parquet"))))
+                .as("a refused rollback restores no file, not even the one whose version is still there").isEqualTo(before);
+        lake.gc(Duration.ofDays(7), 0);
+        assertThat(removing).doesNotExist();
+        assertThat(lake.untidy()).isEmpty();
+    }
+
+    @Test
     void anUnchangedRewriteIsNoCommit() {
         Lake lake = Lake.open(root);
         lake.write(bars(JAN, 20, 1));
