@@ -154,6 +154,11 @@ public interface Lake {
      */
     org.marketlake.core.model.LakeCommit rollback(String id, boolean cascade);
 
+    /** As {@link #rollback(String, boolean)}, refused when later commits changed the same files. */
+    default org.marketlake.core.model.LakeCommit rollback(String id) {
+        return rollback(id, false);
+    }
+
     /**
      * Removes kept versions older than {@code keepFor} beyond the newest {@code keepCommits} commits, versions no
      * commit explains, and leftovers of interrupted writes. The commits' log entries stay.
